@@ -1,0 +1,42 @@
+package io.karuta.bittorrent;
+
+/** Lowercase hexadecimal encoding and decoding of byte arrays. */
+public final class Hex {
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  private Hex() {}
+
+  /** Returns the lowercase hexadecimal form of {@code bytes}. */
+  public static String encode(byte[] bytes) {
+    char[] out = new char[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xF];
+      out[2 * i + 1] = DIGITS[bytes[i] & 0xF];
+    }
+    return new String(out);
+  }
+
+  /**
+   * Decodes hexadecimal text (either case) into bytes.
+   *
+   * @throws IllegalArgumentException if the length is odd or a character is not a hex digit
+   */
+  public static byte[] decode(CharSequence hex) {
+    if (hex.length() % 2 != 0) {
+      throw new IllegalArgumentException("odd number of hex digits");
+    }
+    byte[] out = new byte[hex.length() / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) (digit(hex.charAt(2 * i)) << 4 | digit(hex.charAt(2 * i + 1)));
+    }
+    return out;
+  }
+
+  private static int digit(char c) {
+    int value = Character.digit(c, 16);
+    if (value < 0) {
+      throw new IllegalArgumentException("not a hex digit: '" + c + "'");
+    }
+    return value;
+  }
+}
