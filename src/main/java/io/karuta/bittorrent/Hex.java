@@ -32,8 +32,25 @@ public final class Hex {
     return out;
   }
 
+  /**
+   * Returns the value of the ASCII hex digit {@code c} (either case), or -1. Unlike {@link
+   * Character#digit(char, int)}, other Unicode digits and fullwidth letters are not digits here.
+   */
+  static int value(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
   private static int digit(char c) {
-    int value = Character.digit(c, 16);
+    int value = value(c);
     if (value < 0) {
       throw new IllegalArgumentException("not a hex digit: '" + c + "'");
     }

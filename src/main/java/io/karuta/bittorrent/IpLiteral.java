@@ -116,7 +116,7 @@ final class IpLiteral {
   private static int hexGroup(String text, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
-      int digit = Character.digit(text.charAt(i), 16);
+      int digit = Hex.value(text.charAt(i));
       if (digit < 0) {
         throw invalid();
       }

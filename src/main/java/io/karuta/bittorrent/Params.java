@@ -88,13 +88,7 @@ public final class Params {
 
   @Override
   public String toString() {
-    // Values may hold secrets (jwt, passkey): show keys only.
-    return "Params[path="
-        + path
-        + ", keys="
-        + values.keySet()
-        + ", info_hashes="
-        + infoHashes.size()
-        + "]";
+    // Values and the path may hold secrets (jwt, passkey, /{passkey}/announce): show keys only.
+    return "Params[keys=" + values.keySet() + ", info_hashes=" + infoHashes.size() + "]";
   }
 }

@@ -116,8 +116,8 @@ public final class QueryParser {
         if (i + 2 >= to) {
           throw ClientError.INVALID_QUERY_ESCAPE;
         }
-        int high = Character.digit(text.charAt(i + 1), 16);
-        int low = Character.digit(text.charAt(i + 2), 16);
+        int high = Hex.value(text.charAt(i + 1));
+        int low = Hex.value(text.charAt(i + 2));
         if (high < 0 || low < 0) {
           throw ClientError.INVALID_QUERY_ESCAPE;
         }
