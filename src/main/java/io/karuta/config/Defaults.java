@@ -1,0 +1,62 @@
+package io.karuta.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in defaults of the tracker's own settings, in one place: {@link ConfigReader} uses the
+ * typed constants, and {@link DefaultsConfigSource} publishes the same values as properties so that
+ * every setting resolves through MicroProfile Config. Driver and hook options have their defaults
+ * in the store or hook that reads them.
+ */
+final class Defaults {
+  static final Duration ANNOUNCE_INTERVAL = Duration.ofMinutes(30);
+  static final Duration MIN_ANNOUNCE_INTERVAL = Duration.ofMinutes(15);
+  static final List<String> ANNOUNCE_ROUTES = List.of("/announce");
+  static final List<String> SCRAPE_ROUTES = List.of("/scrape");
+  static final boolean ALLOW_IP_SPOOFING = false;
+  static final String REAL_IP_HEADER = "";
+  static final int MAX_NUMWANT = 100;
+  static final int DEFAULT_NUMWANT = 50;
+  static final int MAX_SCRAPE_INFOHASHES = 50;
+  static final String UDP_ADDR = "[::]:6969";
+  static final String UDP_PRIVATE_KEY = "";
+  static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(10);
+  static final String STORAGE_NAME = "memory";
+
+  private static final Map<String, String> PROPERTIES = build();
+
+  private Defaults() {}
+
+  /** Returns the defaults as properties with full keys, in a fixed order; unmodifiable. */
+  static Map<String, String> properties() {
+    return PROPERTIES;
+  }
+
+  private static Map<String, String> build() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("karuta.announce_interval", GoDuration.format(ANNOUNCE_INTERVAL));
+    map.put("karuta.min_announce_interval", GoDuration.format(MIN_ANNOUNCE_INTERVAL));
+    map.put("karuta.http.announce_routes", Options.joinList(ANNOUNCE_ROUTES));
+    map.put("karuta.http.scrape_routes", Options.joinList(SCRAPE_ROUTES));
+    map.put("karuta.http.allow_ip_spoofing", String.valueOf(ALLOW_IP_SPOOFING));
+    map.put("karuta.http.real_ip_header", REAL_IP_HEADER);
+    putLimits(map, "karuta.http.");
+    map.put("karuta.udp.addr", UDP_ADDR);
+    map.put("karuta.udp.private_key", UDP_PRIVATE_KEY);
+    map.put("karuta.udp.max_clock_skew", GoDuration.format(MAX_CLOCK_SKEW));
+    map.put("karuta.udp.allow_ip_spoofing", String.valueOf(ALLOW_IP_SPOOFING));
+    putLimits(map, "karuta.udp.");
+    map.put("karuta.storage.name", STORAGE_NAME);
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static void putLimits(Map<String, String> map, String section) {
+    map.put(section + "max_numwant", String.valueOf(MAX_NUMWANT));
+    map.put(section + "default_numwant", String.valueOf(DEFAULT_NUMWANT));
+    map.put(section + "max_scrape_infohashes", String.valueOf(MAX_SCRAPE_INFOHASHES));
+  }
+}

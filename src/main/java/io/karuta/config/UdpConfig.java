@@ -1,0 +1,61 @@
+package io.karuta.config;
+
+import io.karuta.bittorrent.Sanitizer;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The UDP frontend's settings (chihaya's {@code udp.*}). Immutable and thread-safe; {@link
+ * #toString()} never shows the private key.
+ *
+ * @param addr the {@code host:port} to bind, such as {@code [::]:6969}; {@code ""} when the UDP
+ *     frontend is off
+ * @param privateKey the HMAC key for connection IDs; {@code ""} when unset, in which case the
+ *     frontend picks a random one (then instances behind one address cannot share connection IDs)
+ * @param maxClockSkew how far in the future a connection ID's timestamp may be, 0 to 5m
+ * @param allowIpSpoofing whether the IP field of an announce packet is used
+ * @param maxNumWant the most peers one reply may carry, 1 to 1000
+ * @param defaultNumWant peers for a client that did not say, 0 to {@code maxNumWant}
+ * @param maxScrapeInfoHashes the most info-hashes one scrape answers, 1 to 1000
+ */
+public record UdpConfig(
+    String addr,
+    String privateKey,
+    Duration maxClockSkew,
+    boolean allowIpSpoofing,
+    int maxNumWant,
+    int defaultNumWant,
+    int maxScrapeInfoHashes) {
+
+  /** Checks for nulls. */
+  public UdpConfig {
+    Objects.requireNonNull(addr, "addr");
+    Objects.requireNonNull(privateKey, "privateKey");
+    Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+  }
+
+  /** Returns the sanitising rules with this frontend's numwant and scrape limits. */
+  public Sanitizer sanitizer() {
+    return new Sanitizer(maxNumWant, defaultNumWant, maxScrapeInfoHashes);
+  }
+
+  /** Returns the settings with the private key shown as {@code REDACTED} (or {@code ""}). */
+  @Override
+  public String toString() {
+    return "UdpConfig[addr="
+        + addr
+        + ", privateKey="
+        + (privateKey.isEmpty() ? "\"\"" : ConfigDump.REDACTED)
+        + ", maxClockSkew="
+        + GoDuration.format(maxClockSkew)
+        + ", allowIpSpoofing="
+        + allowIpSpoofing
+        + ", maxNumWant="
+        + maxNumWant
+        + ", defaultNumWant="
+        + defaultNumWant
+        + ", maxScrapeInfoHashes="
+        + maxScrapeInfoHashes
+        + "]";
+  }
+}

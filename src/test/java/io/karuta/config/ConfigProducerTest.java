@@ -1,0 +1,103 @@
+package io.karuta.config;
+
+import static io.karuta.config.Asserts.assertContains;
+import static io.karuta.config.Asserts.configError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigProducerTest {
+  @TempDir Path dir;
+
+  /** A bean that receives the configuration by injection, as the tracker's components do. */
+  @ApplicationScoped
+  static class Consumer {
+    @Inject TrackerConfig config;
+
+    TrackerConfig config() {
+      return config;
+    }
+  }
+
+  @Test
+  void producesOneConfigurationAndLogsItOnce() {
+    List<String> infos;
+    try (LogCapture log = LogCapture.of(ConfigProducer.class);
+        WeldContainer container =
+            new Weld()
+                .disableDiscovery()
+                .addBeanClasses(ConfigProducer.class, Consumer.class)
+                .initialize()) {
+      TrackerConfig first = container.select(TrackerConfig.class).get();
+      TrackerConfig injected = container.select(Consumer.class).get().config();
+
+      assertSame(first, injected);
+      assertEquals(Duration.ofMinutes(30), first.announceInterval());
+      infos = log.messages(Level.INFO);
+    }
+
+    assertEquals(1, infos.size(), infos.toString());
+    assertContains(infos.get(0), "Karuta configuration:\n", "  karuta.storage.name = memory");
+  }
+
+  @Test
+  void anInvalidConfigurationFailsTheStart() throws Exception {
+    ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+    Config invalid =
+        new SmallRyeConfigBuilder()
+            .withSources(
+                new DefaultsConfigSource(),
+                new PropertiesConfigSource(Map.of("karuta.http.max_numwant", "abc"), "test", 400))
+            .build();
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(new URL[0], original)) {
+      thread.setContextClassLoader(loader);
+      resolver.registerConfig(invalid, loader);
+      Weld weld = new Weld().disableDiscovery().addBeanClasses(ConfigProducer.class);
+      Throwable failure = assertThrows(RuntimeException.class, () -> weld.initialize().close());
+      while (!(failure instanceof ConfigException) && failure.getCause() != null) {
+        failure = failure.getCause();
+      }
+      assertEquals(
+          "karuta.http.max_numwant: 'abc' is not a whole number (allowed: 1 to 1000)",
+          failure.getMessage());
+    } finally {
+      resolver.releaseConfig(invalid);
+      thread.setContextClassLoader(original);
+    }
+  }
+
+  @Test
+  void turnsALoadErrorIntoAConfigException() {
+    Path missing = dir.resolve("missing.yaml");
+    List<String> infos;
+    String error;
+    try (LogCapture log = LogCapture.of(ConfigProducer.class)) {
+      error = configError(() -> ConfigProducer.load(ConfigReaderTest.fileConfig(missing)));
+      infos = log.messages(Level.INFO);
+    }
+
+    assertContains(error, "karuta.config: " + missing + ": no such file");
+    assertTrue(infos.isEmpty(), infos.toString());
+  }
+}
