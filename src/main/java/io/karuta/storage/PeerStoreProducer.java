@@ -1,0 +1,45 @@
+package io.karuta.storage;
+
+import io.karuta.config.ConfigException;
+import io.karuta.config.TrackerConfig;
+import io.karuta.container.Maintenance;
+import io.karuta.storage.memory.MemoryPeerStore;
+import io.karuta.storage.memory.MemoryStoreConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.InstantSource;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
+
+/**
+ * Produces the one {@link PeerStore} of the application, of the kind {@code storage.name} names.
+ */
+@ApplicationScoped
+public class PeerStoreProducer {
+  private static final Logger LOG = Logger.getLogger(PeerStoreProducer.class.getName());
+
+  @Inject TrackerConfig config;
+  @Inject @Maintenance ScheduledExecutorService maintenance;
+
+  @Produces
+  @ApplicationScoped
+  PeerStore peerStore() {
+    String name = config.storage().name();
+    if (!name.equals("memory")) {
+      throw new ConfigException(
+          "karuta.storage.name: unknown store '" + name + "' (allowed: memory)");
+    }
+    MemoryPeerStore store =
+        new MemoryPeerStore(
+            MemoryStoreConfig.from(config.storage().options()), InstantSource.system());
+    store.startGarbageCollection(maintenance);
+    LOG.info("peer store: memory");
+    return store;
+  }
+
+  void close(@Disposes PeerStore store) {
+    store.close();
+  }
+}
