@@ -1,0 +1,63 @@
+package io.karuta.logic;
+
+import io.karuta.bittorrent.AnnounceRequest;
+import io.karuta.bittorrent.InfoHash;
+import io.karuta.bittorrent.Peer;
+import io.karuta.bittorrent.Scrape;
+import io.karuta.bittorrent.ScrapeRequest;
+import io.karuta.bittorrent.ScrapeResponse;
+import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.PreHooks;
+import io.karuta.middleware.ScrapeContext;
+import io.karuta.storage.PeerStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in last pre-hook: fills counts and peers from the store (chihaya-spec.md §1.4). The
+ * configured pre-hooks run first, through {@link PreHooks}. Thread-safe.
+ */
+@ApplicationScoped
+@PreHooks
+public class ResponseHook {
+  @Inject PeerStore store;
+
+  /**
+   * Sets the counts of the requester's swarm (its address family only) and up to {@code numwant}
+   * peers chosen by the store. When no peer is found, the requester itself is the one peer and is
+   * added to the count of its role: some clients expect to see themselves (chihaya #231, #241).
+   */
+  public void announce(AnnounceContext context) {
+    AnnounceRequest request = context.request();
+    Scrape counts = store.scrapeSwarm(request.infoHash(), request.family());
+    List<Peer> peers =
+        store.announcePeers(
+            request.infoHash(), request.seeding(), request.numWant(), request.peer());
+    int complete = counts.complete();
+    int incomplete = counts.incomplete();
+    if (peers.isEmpty()) {
+      peers = List.of(request.peer());
+      if (request.seeding()) {
+        complete++;
+      } else {
+        incomplete++;
+      }
+    }
+    context.setResponse(context.response().withSwarm(complete, incomplete, peers));
+  }
+
+  /**
+   * Sets one entry per requested info-hash, in request order, from the requester's address family;
+   * unknown swarms count zero.
+   */
+  public void scrape(ScrapeContext context) {
+    ScrapeRequest request = context.request();
+    List<Scrape> files = new ArrayList<>(request.infoHashes().size());
+    for (InfoHash infoHash : request.infoHashes()) {
+      files.add(store.scrapeSwarm(infoHash, request.family()));
+    }
+    context.setResponse(new ScrapeResponse(files));
+  }
+}

@@ -1,0 +1,45 @@
+package io.karuta.logic;
+
+import io.karuta.bittorrent.AnnounceRequest;
+import io.karuta.bittorrent.Event;
+import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.PostHooks;
+import io.karuta.middleware.ScrapeContext;
+import io.karuta.storage.PeerStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The built-in last post-hook: stores what an announce says about its peer (chihaya-spec.md §1.5).
+ * The configured post-hooks run first, through {@link PostHooks}. Thread-safe.
+ */
+@ApplicationScoped
+@PostHooks
+public class SwarmInteractionHook {
+  @Inject PeerStore store;
+
+  /**
+   * Applies the first matching rule: {@code stopped} removes the peer; {@code completed} makes it a
+   * seeder and counts its download once; {@code left=0} makes it a seeder (moving it out of the
+   * leechers); anything else makes it a leecher. {@code paused} is a regular update.
+   */
+  public void announce(AnnounceContext context) {
+    AnnounceRequest request = context.request();
+    if (request.event() == Event.STOPPED) {
+      if (!store.deleteSeeder(request.infoHash(), request.peer())) {
+        store.deleteLeecher(request.infoHash(), request.peer());
+      }
+    } else if (request.event() == Event.COMPLETED) {
+      store.graduateLeecher(request.infoHash(), request.peer());
+    } else if (request.seeding()) {
+      store.putSeeder(request.infoHash(), request.peer());
+    } else {
+      store.putLeecher(request.infoHash(), request.peer());
+    }
+  }
+
+  /** A scrape changes no swarm; this step exists so post-hooks also run for scrapes. */
+  public void scrape(ScrapeContext context) {
+    // Nothing to store.
+  }
+}

@@ -1,0 +1,38 @@
+package io.karuta.logic;
+
+import io.karuta.config.TrackerConfig;
+import io.karuta.middleware.HookChain;
+import io.karuta.storage.PeerStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Builds the configuration, the hook chain and the peer store when the application starts, so a
+ * configuration error stops the deployment at once, with its message, instead of failing the first
+ * request.
+ */
+@ApplicationScoped
+public class TrackerStartup {
+  private static final Logger LOG = Logger.getLogger(TrackerStartup.class.getName());
+
+  @Inject TrackerConfig config;
+  @Inject HookChain hooks;
+  @Inject PeerStore store;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // Calling a method forces the client proxies to create the beans now.
+    LOG.info(
+        () ->
+            "Karuta logic ready: interval "
+                + config.announceInterval()
+                + ", prehooks "
+                + hooks.preHookNames()
+                + ", posthooks "
+                + hooks.postHookNames()
+                + ", store "
+                + store.getClass().getSimpleName());
+  }
+}
