@@ -1,6 +1,8 @@
 package io.karuta.config;
 
+import io.karuta.bittorrent.IpNetwork;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -92,6 +94,8 @@ public final class ConfigReader {
         routes(http, "scrape_routes", Defaults.SCRAPE_ROUTES),
         http.bool("allow_ip_spoofing", Defaults.ALLOW_IP_SPOOFING),
         header(http, "real_ip_header"),
+        networks(http, "trusted_proxies"),
+        http.integer("max_query_length", Defaults.MAX_QUERY_LENGTH, 256, 65_536),
         limits.maxNumWant(),
         limits.defaultNumWant(),
         limits.maxScrapeInfoHashes());
@@ -147,6 +151,24 @@ public final class ConfigReader {
       }
     }
     return routes;
+  }
+
+  private static List<IpNetwork> networks(Options section, String key) {
+    List<IpNetwork> networks = new ArrayList<>();
+    for (String text : section.stringList(key, Defaults.TRUSTED_PROXIES)) {
+      try {
+        networks.add(IpNetwork.parse(text.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            section.prefix()
+                + key
+                + ": '"
+                + text
+                + "' is not an address or CIDR block (allowed: a list such as 10.0.0.0/8,"
+                + " 192.168.1.7, 2001:db8::/32)");
+      }
+    }
+    return networks;
   }
 
   private static String header(Options section, String key) {

@@ -19,6 +19,8 @@ final class Defaults {
   static final List<String> SCRAPE_ROUTES = List.of("/scrape");
   static final boolean ALLOW_IP_SPOOFING = false;
   static final String REAL_IP_HEADER = "";
+  static final List<String> TRUSTED_PROXIES = List.of();
+  static final int MAX_QUERY_LENGTH = 4096;
   static final int MAX_NUMWANT = 100;
   static final int DEFAULT_NUMWANT = 50;
   static final int MAX_SCRAPE_INFOHASHES = 50;
@@ -44,6 +46,8 @@ final class Defaults {
     map.put("karuta.http.scrape_routes", Options.joinList(SCRAPE_ROUTES));
     map.put("karuta.http.allow_ip_spoofing", String.valueOf(ALLOW_IP_SPOOFING));
     map.put("karuta.http.real_ip_header", REAL_IP_HEADER);
+    map.put("karuta.http.trusted_proxies", Options.joinList(TRUSTED_PROXIES));
+    map.put("karuta.http.max_query_length", String.valueOf(MAX_QUERY_LENGTH));
     putLimits(map, "karuta.http.");
     map.put("karuta.udp.addr", UDP_ADDR);
     map.put("karuta.udp.private_key", UDP_PRIVATE_KEY);

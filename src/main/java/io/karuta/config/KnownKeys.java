@@ -29,6 +29,8 @@ final class KnownKeys {
           "http.scrape_routes",
           "http.allow_ip_spoofing",
           "http.real_ip_header",
+          "http.trusted_proxies",
+          "http.max_query_length",
           "http.max_numwant",
           "http.default_numwant",
           "http.max_scrape_infohashes",

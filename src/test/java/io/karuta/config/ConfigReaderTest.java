@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.karuta.bittorrent.IpNetwork;
 import io.karuta.bittorrent.Sanitizer;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -56,6 +57,8 @@ class ConfigReaderTest {
     assertEquals(List.of("/scrape"), http.scrapeRoutes());
     assertFalse(http.allowIpSpoofing());
     assertEquals("", http.realIpHeader());
+    assertEquals(List.of(), http.trustedProxies());
+    assertEquals(4096, http.maxQueryLength());
     assertEquals(new Sanitizer(100, 50, 50), http.sanitizer());
     UdpConfig udp = config.udp();
     assertEquals("[::]:6969", udp.addr());
@@ -92,6 +95,11 @@ class ConfigReaderTest {
         config.http().announceRoutes());
     assertTrue(config.http().allowIpSpoofing());
     assertEquals("X-Real-IP", config.http().realIpHeader());
+    assertEquals(
+        List.of(
+            IpNetwork.parse("10.0.0.0/8"), IpNetwork.parse("::1"), IpNetwork.parse("192.168.1.7")),
+        config.http().trustedProxies());
+    assertEquals(2048, config.http().maxQueryLength());
     assertEquals(new Sanitizer(200, 40, 30), config.http().sanitizer());
     assertEquals("127.0.0.1:6881", config.udp().addr());
     assertEquals("s3cr3t-udp-key", config.udp().privateKey());
@@ -196,7 +204,7 @@ class ConfigReaderTest {
       quoteCharacter = '`',
       value = {
         "karuta.anounce_interval | 30m | karuta.anounce_interval: unknown key; did you mean karuta.announce_interval? (known keys under karuta.: announce_interval, http.*, min_announce_interval, posthooks, prehooks, storage.config.*, storage.name, udp.*)",
-        "karuta.http.max_numwnat | 5 | karuta.http.max_numwnat: unknown key; did you mean karuta.http.max_numwant? (known keys under karuta.http.: allow_ip_spoofing, announce_routes, default_numwant, max_numwant, max_scrape_infohashes, real_ip_header, scrape_routes)",
+        "karuta.http.max_numwnat | 5 | karuta.http.max_numwnat: unknown key; did you mean karuta.http.max_numwant? (known keys under karuta.http.: allow_ip_spoofing, announce_routes, default_numwant, max_numwant, max_query_length, max_scrape_infohashes, real_ip_header, scrape_routes, trusted_proxies)",
         "karuta.htp.addr | x | karuta.htp.addr: unknown key; did you mean karuta.http.addr?",
         "karuta.udp.secret | x | karuta.udp.secret: unknown key (known keys under karuta.udp.: ",
         "karuta.storage.config | x | karuta.storage.config: must be a map of store options",
@@ -213,6 +221,8 @@ class ConfigReaderTest {
         "karuta.storage.name | redis | karuta.storage.name: 'redis' is not supported (allowed: memory)",
         "karuta.http.announce_routes | `` | karuta.http.announce_routes: no route given (allowed: one or more paths starting with /, such as /x)",
         "karuta.http.scrape_routes | scrape | karuta.http.scrape_routes: 'scrape' is not a path (allowed: one or more paths starting with /",
+        "karuta.http.trusted_proxies | `10.0.0.0/8,10.0.0.0/33` | karuta.http.trusted_proxies: '10.0.0.0/33' is not an address or CIDR block (allowed: a list such as 10.0.0.0/8, 192.168.1.7, 2001:db8::/32)",
+        "karuta.http.max_query_length | 100 | karuta.http.max_query_length: '100' is out of range (allowed: 256 to 65536)",
         "karuta.http.real_ip_header | X Real | karuta.http.real_ip_header: 'X Real' is not a header name (allowed: \"\" to use the connection's address, or a header name such as X-Real-IP)",
         "karuta.udp.addr | 6969 | karuta.udp.addr: '6969' is not host:port (allowed: \"\" to turn UDP off, or host:port such as [::]:6969, 0.0.0.0:6969 or :6969)",
         "karuta.udp.addr | ::1:6969 | karuta.udp.addr: '::1:6969' is not host:port",

@@ -54,6 +54,8 @@ class YamlConfigSourceTest {
     expected.put("karuta.http.scrape_routes", "/scrape");
     expected.put("karuta.http.allow_ip_spoofing", "true");
     expected.put("karuta.http.real_ip_header", "X-Real-IP");
+    expected.put("karuta.http.trusted_proxies", "10.0.0.0/8,::1,192.168.1.7");
+    expected.put("karuta.http.max_query_length", "2048");
     expected.put("karuta.http.max_numwant", "200");
     expected.put("karuta.http.default_numwant", "40");
     expected.put("karuta.http.max_scrape_infohashes", "30");
