@@ -1,5 +1,7 @@
 package io.karuta.logic;
 
+import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.InfoHash;
 import io.karuta.config.TrackerConfig;
 import io.karuta.middleware.HookChain;
 import io.karuta.storage.PeerStore;
@@ -18,12 +20,15 @@ import java.util.logging.Logger;
 public class TrackerStartup {
   private static final Logger LOG = Logger.getLogger(TrackerStartup.class.getName());
 
+  private static final InfoHash PROBE = InfoHash.of(new byte[InfoHash.LENGTH]);
+
   @Inject TrackerConfig config;
   @Inject HookChain hooks;
   @Inject PeerStore store;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // Calling a method forces the client proxies to create the beans now.
+    store.scrapeSwarm(PROBE, AddressFamily.IPV4);
     LOG.info(
         () ->
             "Karuta logic ready: interval "
@@ -33,6 +38,11 @@ public class TrackerStartup {
                 + ", posthooks "
                 + hooks.postHookNames()
                 + ", store "
-                + store.getClass().getSimpleName());
+                + config.storage().name()
+                + ", HTTP announce routes "
+                + config.http().announceRoutes()
+                + ", scrape routes "
+                + config.http().scrapeRoutes()
+                + " on the server's HTTP listener");
   }
 }

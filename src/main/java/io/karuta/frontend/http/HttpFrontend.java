@@ -1,0 +1,112 @@
+package io.karuta.frontend.http;
+
+import io.karuta.bittorrent.AnnounceRequest;
+import io.karuta.bittorrent.ClientError;
+import io.karuta.bittorrent.IpAddress;
+import io.karuta.bittorrent.Params;
+import io.karuta.bittorrent.QueryParser;
+import io.karuta.bittorrent.ScrapeRequest;
+import io.karuta.config.ConfigException;
+import io.karuta.config.TrackerConfig;
+import io.karuta.logic.TrackerLogic;
+import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.ScrapeContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers one HTTP tracker request: route, query limit, client address, parse, tracker logic,
+ * bencoded reply, then the post-reply work. Independent of JAX-RS so the resource stays a thin
+ * boundary. Thread-safe; no logging per request except for internal errors.
+ */
+@ApplicationScoped
+public class HttpFrontend {
+  private static final Logger LOG = Logger.getLogger(HttpFrontend.class.getName());
+
+  @Inject TrackerConfig config;
+  @Inject TrackerLogic logic;
+
+  private RouteTable routes;
+  private HttpRequestParser parser;
+  private ClientAddressResolver addresses;
+  private HttpReply notFound;
+
+  @PostConstruct
+  void init() {
+    try {
+      routes = new RouteTable(config.http().announceRoutes(), config.http().scrapeRoutes());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("karuta.http.announce_routes/scrape_routes: " + e.getMessage());
+    }
+    parser = new HttpRequestParser(config.http());
+    addresses = new ClientAddressResolver(config.http());
+    notFound = new HttpReply(404, HttpResponseWriter.failure(HttpErrors.NOT_FOUND.getMessage()));
+  }
+
+  /** Builds the routes when the application starts, so a bad route stops the deployment. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    LOG.fine("HTTP frontend ready");
+  }
+
+  /**
+   * Answers a GET.
+   *
+   * @param rawPath the request path as received, still percent-encoded
+   * @param rawQuery the query string as received, or {@code null}
+   * @param remoteAddr the address of the connection's other end (the servlet's remote address)
+   * @param headerValues returns every value of the named header joined by {@code ","}, or {@code
+   *     null}; only called when a trusted proxy sent the request
+   */
+  public HttpReply handle(
+      String rawPath, String rawQuery, String remoteAddr, UnaryOperator<String> headerValues) {
+    Route route = routes.match(rawPath);
+    if (route == null) {
+      return notFound;
+    }
+    try {
+      if (rawQuery != null && rawQuery.length() > config.http().maxQueryLength()) {
+        throw HttpErrors.QUERY_TOO_LONG;
+      }
+      Params params = QueryParser.parseQuery(rawPath, rawQuery).withRouteParams(route.params());
+      IpAddress client = client(remoteAddr, headerValues);
+      byte[] body =
+          route.kind() == Route.Kind.ANNOUNCE
+              ? announce(parser.parseAnnounce(params, client))
+              : scrape(parser.parseScrape(params, client));
+      return new HttpReply(200, body);
+    } catch (ClientError e) {
+      return new HttpReply(200, HttpResponseWriter.failure(e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "HTTP request failed", e);
+      return new HttpReply(200, HttpResponseWriter.failure(ClientError.INTERNAL.getMessage()));
+    }
+  }
+
+  private IpAddress client(String remoteAddr, UnaryOperator<String> headerValues) {
+    IpAddress remote = ClientAddressResolver.parseRemote(remoteAddr);
+    if (!addresses.believesHeaderFrom(remote)) {
+      return remote;
+    }
+    return addresses.resolve(remote, headerValues.apply(addresses.headerName()));
+  }
+
+  private byte[] announce(AnnounceRequest request) {
+    AnnounceContext context = logic.announce(request);
+    byte[] body = HttpResponseWriter.announce(request, context.response());
+    logic.afterAnnounce(context);
+    return body;
+  }
+
+  private byte[] scrape(ScrapeRequest request) {
+    ScrapeContext context = logic.scrape(request);
+    byte[] body = HttpResponseWriter.scrape(context.response());
+    logic.afterScrape(context);
+    return body;
+  }
+}

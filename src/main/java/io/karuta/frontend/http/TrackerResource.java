@@ -1,0 +1,62 @@
+package io.karuta.frontend.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.Enumeration;
+
+/**
+ * The JAX-RS boundary of the HTTP tracker: every GET below the context root. It reads the raw path
+ * and query from the servlet request (JAX-RS parameter injection would decode them as UTF-8 text
+ * and corrupt binary info-hashes) and hands them to {@link HttpFrontend}. Which paths are announce
+ * or scrape routes is configuration ({@code http.announce_routes}, {@code http.scrape_routes}).
+ */
+@ApplicationScoped
+@Path("/")
+public class TrackerResource {
+  private static final String TEXT = "text/plain";
+  private static final String ALIVE = "Karuta BitTorrent tracker: up\n";
+
+  @Inject HttpFrontend frontend;
+
+  /** Answers {@code GET /}, so that people and liveness probes see the tracker is up. */
+  @GET
+  @Produces(TEXT)
+  public String root() {
+    return ALIVE;
+  }
+
+  /** Answers every other GET: a tracker route, or 404. */
+  @GET
+  @Path("{path: .+}")
+  @Produces(TEXT)
+  public Response route(@Context HttpServletRequest request) {
+    HttpReply reply =
+        frontend.handle(
+            request.getRequestURI(),
+            request.getQueryString(),
+            request.getRemoteAddr(),
+            name -> joined(request.getHeaders(name)));
+    return Response.status(reply.status()).entity(reply.body()).type(TEXT).build();
+  }
+
+  private static String joined(Enumeration<String> values) {
+    if (values == null || !values.hasMoreElements()) {
+      return null;
+    }
+    String first = values.nextElement();
+    if (!values.hasMoreElements()) {
+      return first;
+    }
+    StringBuilder all = new StringBuilder(first);
+    while (values.hasMoreElements()) {
+      all.append(',').append(values.nextElement());
+    }
+    return all.toString();
+  }
+}
