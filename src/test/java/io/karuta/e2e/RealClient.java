@@ -80,8 +80,20 @@ public final class RealClient {
 
   /** Skips the calling test when the real client is unavailable, or fails it in CI (CI=true). */
   public static void assumeAvailableOrFailInCi() {
+    requireAvailable(unavailableReason(), inCi());
+  }
+
+  /**
+   * Skips the calling test with {@code reason} unless {@code condition} holds; in CI (env {@code
+   * CI}) fails instead, since CI sets up everything the end-to-end tests need.
+   */
+  public static void requireOrFailInCi(boolean condition, String reason) {
+    requireAvailable(condition ? Optional.empty() : Optional.of(reason), inCi());
+  }
+
+  private static boolean inCi() {
     String ci = System.getenv("CI");
-    requireAvailable(unavailableReason(), "true".equalsIgnoreCase(ci) || "1".equals(ci));
+    return "true".equalsIgnoreCase(ci) || "1".equals(ci);
   }
 
   static void requireAvailable(Optional<String> reason, boolean ci) {

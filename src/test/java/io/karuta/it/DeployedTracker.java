@@ -1,0 +1,32 @@
+package io.karuta.it;
+
+import java.io.File;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Base of every integration test: deploys {@code target/karuta.war}, the artifact users get, as it
+ * is, with the configuration in {@code src/test/resources/it/karuta-it.yaml}.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class DeployedTracker {
+
+  /** The WAR built by {@code mvn package}, deployed without changes. */
+  @Deployment(testable = false)
+  public static WebArchive karuta() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/karuta.war"));
+  }
+
+  /** A client for the deployed tracker over IPv4 loopback. */
+  protected static TrackerClient ipv4() {
+    return new TrackerClient("127.0.0.1");
+  }
+
+  /** A client for the deployed tracker over IPv6 loopback. */
+  protected static TrackerClient ipv6() {
+    return new TrackerClient("[::1]");
+  }
+}
