@@ -107,6 +107,13 @@ public final class ConfigReader {
         address(udp, "addr"),
         udp.string("private_key", Defaults.UDP_PRIVATE_KEY),
         udp.duration("max_clock_skew", Defaults.MAX_CLOCK_SKEW, Duration.ZERO, MAX_CLOCK_SKEW),
+        udp.duration(
+            "connection_id_lifetime",
+            Defaults.CONNECTION_ID_LIFETIME,
+            Duration.ofMinutes(2),
+            Duration.ofHours(1)),
+        udp.integer("workers", Defaults.UDP_WORKERS, 0, 64),
+        udp.integer("queue_capacity", Defaults.UDP_QUEUE_CAPACITY, 16, 65_536),
         udp.bool("allow_ip_spoofing", Defaults.ALLOW_IP_SPOOFING),
         limits.maxNumWant(),
         limits.defaultNumWant(),

@@ -27,6 +27,10 @@ final class Defaults {
   static final String UDP_ADDR = "[::]:6969";
   static final String UDP_PRIVATE_KEY = "";
   static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(10);
+  static final Duration CONNECTION_ID_LIFETIME = Duration.ofMinutes(5);
+  // 0: one worker per core, decided where the listener starts.
+  static final int UDP_WORKERS = 0;
+  static final int UDP_QUEUE_CAPACITY = 4096;
   static final String STORAGE_NAME = "memory";
 
   private static final Map<String, String> PROPERTIES = build();
@@ -52,6 +56,9 @@ final class Defaults {
     map.put("karuta.udp.addr", UDP_ADDR);
     map.put("karuta.udp.private_key", UDP_PRIVATE_KEY);
     map.put("karuta.udp.max_clock_skew", GoDuration.format(MAX_CLOCK_SKEW));
+    map.put("karuta.udp.connection_id_lifetime", GoDuration.format(CONNECTION_ID_LIFETIME));
+    map.put("karuta.udp.workers", String.valueOf(UDP_WORKERS));
+    map.put("karuta.udp.queue_capacity", String.valueOf(UDP_QUEUE_CAPACITY));
     map.put("karuta.udp.allow_ip_spoofing", String.valueOf(ALLOW_IP_SPOOFING));
     putLimits(map, "karuta.udp.");
     map.put("karuta.storage.name", STORAGE_NAME);

@@ -13,6 +13,10 @@ import java.util.Objects;
  * @param privateKey the HMAC key for connection IDs; {@code ""} when unset, in which case the
  *     frontend picks a random one (then instances behind one address cannot share connection IDs)
  * @param maxClockSkew how far in the future a connection ID's timestamp may be, 0 to 5m
+ * @param connectionIdLifetime how long a connection ID stays valid, 2m to 1h (BEP 15 asks for 2m;
+ *     real clients reuse IDs later)
+ * @param workers threads that answer datagrams, 1 to 64, or 0 for one per core (at least two)
+ * @param queueCapacity datagrams waiting for a worker, 16 to 65536; beyond it they are dropped
  * @param allowIpSpoofing whether the IP field of an announce packet is used
  * @param maxNumWant the most peers one reply may carry, 1 to 1000
  * @param defaultNumWant peers for a client that did not say, 0 to {@code maxNumWant}
@@ -22,6 +26,9 @@ public record UdpConfig(
     String addr,
     String privateKey,
     Duration maxClockSkew,
+    Duration connectionIdLifetime,
+    int workers,
+    int queueCapacity,
     boolean allowIpSpoofing,
     int maxNumWant,
     int defaultNumWant,
@@ -32,6 +39,12 @@ public record UdpConfig(
     Objects.requireNonNull(addr, "addr");
     Objects.requireNonNull(privateKey, "privateKey");
     Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+    Objects.requireNonNull(connectionIdLifetime, "connectionIdLifetime");
+  }
+
+  /** Returns the number of worker threads to run: {@link #workers()}, or one per core for 0. */
+  public int effectiveWorkers() {
+    return workers > 0 ? workers : Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   /** Returns the sanitising rules with this frontend's numwant and scrape limits. */
@@ -48,6 +61,12 @@ public record UdpConfig(
         + (privateKey.isEmpty() ? "\"\"" : ConfigDump.REDACTED)
         + ", maxClockSkew="
         + GoDuration.format(maxClockSkew)
+        + ", connectionIdLifetime="
+        + GoDuration.format(connectionIdLifetime)
+        + ", workers="
+        + workers
+        + ", queueCapacity="
+        + queueCapacity
         + ", allowIpSpoofing="
         + allowIpSpoofing
         + ", maxNumWant="
