@@ -1,0 +1,73 @@
+package io.karuta.frontend.udp;
+
+import io.karuta.bittorrent.AnnounceRequest;
+import io.karuta.bittorrent.ClientError;
+import io.karuta.bittorrent.ScrapeRequest;
+import java.util.Objects;
+
+/**
+ * What to do with one datagram, as {@link UdpCodec#decode} decides it: say nothing, answer with an
+ * error packet, or serve a connect, announce or scrape. The decision whether the tracker may answer
+ * at all is made here, in the type, so the listener cannot answer what it should not (aquatic's
+ * sendable and unsendable parse errors).
+ */
+public sealed interface UdpRequest {
+
+  /** The shared {@link Drop}; every {@code Drop} is equal to it. */
+  Drop DROP = new Drop();
+
+  /**
+   * Say nothing: the datagram is garbage, looks like a reply, or comes from an unverified source.
+   */
+  record Drop() implements UdpRequest {}
+
+  /**
+   * Answer with an error packet ({@link UdpCodec#writeError}) carrying {@code error}'s message.
+   *
+   * @param transactionId echoed in the reply
+   * @param error a client-visible failure with a fixed message
+   */
+  record Error(int transactionId, ClientError error) implements UdpRequest {
+    /** Checks that the error is present. */
+    public Error {
+      Objects.requireNonNull(error, "error");
+    }
+  }
+
+  /**
+   * Answer with a new connection ID ({@link UdpCodec#writeConnect}).
+   *
+   * @param transactionId echoed in the reply
+   */
+  record Connect(int transactionId) implements UdpRequest {}
+
+  /**
+   * Serve an announce and answer with {@link UdpCodec#writeAnnounce}, using the same action.
+   *
+   * @param transactionId echoed in the reply
+   * @param action {@link UdpProtocol#ANNOUNCE} (1) or {@link UdpProtocol#ANNOUNCE_V6} (4)
+   * @param request the sanitised announce; its peer's family is always the source's
+   */
+  record Announce(int transactionId, int action, AnnounceRequest request) implements UdpRequest {
+    /** Checks the action and that the request is present. */
+    public Announce {
+      if (action != UdpProtocol.ANNOUNCE && action != UdpProtocol.ANNOUNCE_V6) {
+        throw new IllegalArgumentException("an announce is action 1 or 4, got " + action);
+      }
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /**
+   * Serve a scrape and answer with {@link UdpCodec#writeScrape}.
+   *
+   * @param transactionId echoed in the reply
+   * @param request the sanitised scrape, whose family is the source's
+   */
+  record Scrape(int transactionId, ScrapeRequest request) implements UdpRequest {
+    /** Checks that the request is present. */
+    public Scrape {
+      Objects.requireNonNull(request, "request");
+    }
+  }
+}
