@@ -3,19 +3,22 @@ package io.karuta.container;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * Produces the container's default managed executors. Both are provided by every Jakarta EE 10
- * server (Payara, WildFly), and their threads carry the application's context.
+ * Produces the container's default managed executors and thread factory. Both are provided by every
+ * Jakarta EE 10 server (Payara, WildFly), and their threads carry the application's context.
  */
 @ApplicationScoped
 public class ManagedResources {
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threadFactory;
 
   @Produces
   @AfterResponse
@@ -27,5 +30,11 @@ public class ManagedResources {
   @Maintenance
   ScheduledExecutorService maintenance() {
     return scheduler;
+  }
+
+  @Produces
+  @LongRunning
+  ThreadFactory longRunning() {
+    return threadFactory;
   }
 }

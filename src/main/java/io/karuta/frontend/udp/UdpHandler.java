@@ -1,0 +1,96 @@
+package io.karuta.frontend.udp;
+
+import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.AnnounceRequest;
+import io.karuta.bittorrent.ClientError;
+import io.karuta.bittorrent.IpAddress;
+import io.karuta.logic.TrackerLogic;
+import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.ScrapeContext;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers one datagram: decode, tracker logic, encode. Holds no per-request state, so one instance
+ * serves every worker thread; each worker passes its own reply buffer.
+ */
+final class UdpHandler {
+  private static final Logger LOG = Logger.getLogger(UdpHandler.class.getName());
+  private static final String INTERNAL_ERROR = "internal error";
+  // Replies of at most 1,220 bytes are never fragmented (20 + 6 x 200, or 20 + 18 x 66).
+  static final int MAX_IPV4_PEERS = 200;
+  static final int MAX_IPV6_PEERS = 66;
+
+  private final UdpCodec codec;
+  private final ConnectionIds connectionIds;
+  private final TrackerLogic logic;
+
+  UdpHandler(UdpCodec codec, ConnectionIds connectionIds, TrackerLogic logic) {
+    this.codec = codec;
+    this.connectionIds = connectionIds;
+    this.logic = logic;
+  }
+
+  /**
+   * Decides the answer to {@code datagram} from {@code sender} and writes it into {@code reply}.
+   *
+   * @return whether {@code reply} holds a datagram to send back
+   */
+  boolean handle(ByteBuffer datagram, InetSocketAddress sender, ByteBuffer reply) {
+    if (sender.getPort() == 0) {
+      // Nothing can be sent to port 0; answering would only reach a forged address.
+      return false;
+    }
+    IpAddress source = IpAddress.of(sender.getAddress());
+    UdpRequest request = codec.decode(datagram, source, connectionIds);
+    if (request instanceof UdpRequest.Drop) {
+      return false;
+    }
+    if (request instanceof UdpRequest.Error error) {
+      UdpCodec.writeError(reply, error.transactionId(), error.error().getMessage());
+      return true;
+    }
+    if (request instanceof UdpRequest.Connect connect) {
+      UdpCodec.writeConnect(reply, connect.transactionId(), connectionIds.generate(source));
+      return true;
+    }
+    if (request instanceof UdpRequest.Announce announce) {
+      return answer(announce.transactionId(), reply, () -> announce(announce, source, reply));
+    }
+    UdpRequest.Scrape scrape = (UdpRequest.Scrape) request;
+    return answer(scrape.transactionId(), reply, () -> scrape(scrape, reply));
+  }
+
+  private void announce(UdpRequest.Announce announce, IpAddress source, ByteBuffer reply) {
+    AnnounceRequest request = announce.request();
+    int fits = source.family() == AddressFamily.IPV4 ? MAX_IPV4_PEERS : MAX_IPV6_PEERS;
+    if (request.numWant() > fits) {
+      request = request.withNumWant(fits);
+    }
+    AnnounceContext context = logic.announce(request);
+    UdpCodec.writeAnnounce(
+        reply, announce.transactionId(), announce.action(), source.family(), context.response());
+    logic.afterAnnounce(context);
+  }
+
+  private void scrape(UdpRequest.Scrape scrape, ByteBuffer reply) {
+    ScrapeContext context = logic.scrape(scrape.request());
+    UdpCodec.writeScrape(reply, scrape.transactionId(), context.response());
+    logic.afterScrape(context);
+  }
+
+  /** Runs {@code work}; a refusal becomes an error packet with its fixed text. */
+  private static boolean answer(int transactionId, ByteBuffer reply, Runnable work) {
+    try {
+      work.run();
+    } catch (ClientError e) {
+      UdpCodec.writeError(reply, transactionId, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "UDP request failed", e);
+      UdpCodec.writeError(reply, transactionId, INTERNAL_ERROR);
+    }
+    return true;
+  }
+}
