@@ -8,16 +8,28 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of every integration test: deploys {@code target/karuta.war}, the artifact users get, as it
- * is, with the configuration in {@code src/test/resources/it/karuta-it.yaml}.
+ * Base of every integration test: deploys {@code target/karuta.war}, the artifact users get, plus
+ * one test hook ({@link ProbeHook}, added the way integrators add theirs), with the configuration
+ * in {@code src/test/resources/it/karuta-it.yaml}.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class DeployedTracker {
 
-  /** The WAR built by {@code mvn package}, deployed without changes. */
+  /** The WAR built by {@code mvn package}, with the probe hook added. */
   @Deployment(testable = false)
   public static WebArchive karuta() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/karuta.war"));
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/karuta.war"))
+        .addClass(ProbeHook.class);
+  }
+
+  /** A UDP tracker client for the deployed tracker over IPv4 loopback. */
+  protected static UdpTrackerClient udp4() {
+    return new UdpTrackerClient("127.0.0.1");
+  }
+
+  /** A UDP tracker client for the deployed tracker over IPv6 loopback. */
+  protected static UdpTrackerClient udp6() {
+    return new UdpTrackerClient("::1");
   }
 
   /** A client for the deployed tracker over IPv4 loopback. */

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two real BitTorrent clients (libtorrent) on loopback, with DHT, LSD and PEX off, find each other
- * only through the deployed Karuta and transfer a file, over IPv4 and over IPv6. Skipped with the
- * reason where python3-libtorrent is missing; in CI a missing client fails.
+ * only through the deployed Karuta and transfer a file, over HTTP and UDP, on IPv4 and IPv6.
+ * Skipped with the reason where python3-libtorrent is missing; in CI a missing client fails.
  */
 class RealClientIT extends DeployedTracker {
   private static final int PORT = Integer.getInteger("karuta.it.port", 16969);
+  private static final int UDP_PORT = Integer.getInteger("karuta.it.udp.port", 16970);
   private static final String IPV6_LOOPBACK_NAME = "ip6-localhost";
 
   @BeforeEach
@@ -58,8 +59,20 @@ class RealClientIT extends DeployedTracker {
     }
   }
 
+  @Test
+  void aLeecherDownloadsFromASeederOverUdpIpv4() throws Exception {
+    download("udp://127.0.0.1:" + UDP_PORT + "/announce", 4);
+  }
+
+  @Test
+  void aLeecherDownloadsFromASeederOverUdpIpv6() throws Exception {
+    download("udp://[::1]:" + UDP_PORT + "/announce", 6);
+  }
+
   private static void download(String announceUrl, int family) throws Exception {
-    Path workdir = Files.createTempDirectory(Path.of("target"), "e2e-ipv" + family + "-");
+    String scheme = announceUrl.substring(0, announceUrl.indexOf(':'));
+    Path workdir =
+        Files.createTempDirectory(Path.of("target"), "e2e-" + scheme + "-ipv" + family + "-");
     RealClient.Result result =
         RealClient.download(URI.create(announceUrl), family, workdir, Duration.ofSeconds(90));
     assertTrue(result.ok(), result.summary() + "\n" + result.log());

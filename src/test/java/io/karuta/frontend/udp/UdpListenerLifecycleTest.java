@@ -1,0 +1,163 @@
+package io.karuta.frontend.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.karuta.config.ConfigLookup;
+import io.karuta.config.ConfigReader;
+import io.karuta.config.TrackerConfig;
+import io.karuta.container.AfterResponse;
+import io.karuta.container.LongRunning;
+import io.karuta.container.Maintenance;
+import io.karuta.logic.ResponseHook;
+import io.karuta.logic.SwarmInteractionHook;
+import io.karuta.logic.TrackerLogic;
+import io.karuta.middleware.HookChain;
+import io.karuta.middleware.PostHookInterceptor;
+import io.karuta.middleware.PreHookInterceptor;
+import io.karuta.storage.PeerStoreProducer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The listener's life in a real CDI container: it starts with the application, answers on its port,
+ * and on shutdown closes the socket and ends its threads, so the next start (a redeploy) can bind
+ * the same port again.
+ */
+class UdpListenerLifecycleTest {
+  private static volatile String udpAddr;
+
+  /** The configuration and the container resources, as the server would provide them. */
+  @ApplicationScoped
+  public static class Resources {
+    @Produces
+    TrackerConfig config() {
+      return ConfigReader.read(
+          ConfigLookup.of(Map.of("karuta.udp.addr", udpAddr, "karuta.udp.workers", "2")));
+    }
+
+    @Produces
+    @AfterResponse
+    Executor direct() {
+      return Runnable::run;
+    }
+
+    @Produces
+    @LongRunning
+    ThreadFactory threads() {
+      return Executors.defaultThreadFactory();
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Maintenance
+    ScheduledExecutorService scheduler() {
+      return Executors.newSingleThreadScheduledExecutor();
+    }
+
+    void stop(@Disposes @Maintenance ScheduledExecutorService scheduler) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void theSocketIsReleasedOnShutdownAndBoundAgainOnRestart() throws Exception {
+    int port = freeUdpPort();
+    udpAddr = "127.0.0.1:" + port;
+    for (int round = 0; round < 2; round++) {
+      WeldContainer container = start();
+      try {
+        assertEquals(port, container.select(UdpListener.class).get().localAddress().getPort());
+        assertEquals(0, connectAction(port), "round " + round + ": answers a connect");
+      } finally {
+        container.shutdown();
+      }
+      assertFalse(udpThreadsAlive(), "round " + round + ": no listener thread survives shutdown");
+      try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+        assertTrue(probe.isBound(), "the port is free again");
+      }
+    }
+  }
+
+  @Test
+  void anEmptyAddressTurnsUdpOff() throws Exception {
+    udpAddr = "";
+    WeldContainer container = start();
+    try {
+      assertEquals(null, container.select(UdpListener.class).get().localAddress());
+      assertFalse(udpThreadsAlive());
+    } finally {
+      container.shutdown();
+    }
+  }
+
+  @Test
+  void aTakenPortStopsTheStartWithTheAddress() throws Exception {
+    try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      udpAddr = "127.0.0.1:" + taken.getLocalPort();
+      RuntimeException e = assertThrows(RuntimeException.class, UdpListenerLifecycleTest::start);
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        messages.append(t.getMessage()).append(" | ");
+      }
+      assertTrue(
+          messages.toString().contains("cannot bind the UDP tracker to"), messages.toString());
+    }
+  }
+
+  private static WeldContainer start() {
+    return new Weld()
+        .disableDiscovery()
+        .addBeanClasses(
+            UdpListener.class,
+            TrackerLogic.class,
+            ResponseHook.class,
+            SwarmInteractionHook.class,
+            HookChain.class,
+            PeerStoreProducer.class,
+            PreHookInterceptor.class,
+            PostHookInterceptor.class,
+            Resources.class)
+        .initialize();
+  }
+
+  private static int connectAction(int port) throws Exception {
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      socket.setSoTimeout(5_000);
+      byte[] connect = ByteBuffer.allocate(16).putLong(0x41727101980L).putInt(0).putInt(77).array();
+      socket.send(new DatagramPacket(connect, 16, InetAddress.getByName("127.0.0.1"), port));
+      DatagramPacket reply = new DatagramPacket(new byte[64], 64);
+      socket.receive(reply);
+      assertEquals(16, reply.getLength());
+      assertEquals(77, ByteBuffer.wrap(reply.getData()).getInt(4));
+      return ByteBuffer.wrap(reply.getData()).getInt(0);
+    }
+  }
+
+  private static boolean udpThreadsAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.isAlive() && t.getName().startsWith("karuta-udp-"));
+  }
+
+  private static int freeUdpPort() throws Exception {
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      return socket.getLocalPort();
+    }
+  }
+}
