@@ -1,0 +1,196 @@
+package io.karuta.frontend.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.karuta.bittorrent.IpAddress;
+import io.karuta.config.ConfigLookup;
+import io.karuta.config.ConfigReader;
+import io.karuta.config.TrackerConfig;
+import io.karuta.container.AfterResponse;
+import io.karuta.container.LongRunning;
+import io.karuta.container.Maintenance;
+import io.karuta.logic.ResponseHook;
+import io.karuta.logic.SwarmInteractionHook;
+import io.karuta.logic.TrackerLogic;
+import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.Hook;
+import io.karuta.middleware.HookChain;
+import io.karuta.middleware.PostHookInterceptor;
+import io.karuta.middleware.PreHookInterceptor;
+import io.karuta.storage.PeerStoreProducer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Overload: with every worker stuck, datagrams beyond the buffer pool are dropped and counted
+ * instead of queued without bound, and the listener answers again once the workers are free.
+ */
+class UdpListenerOverloadTest {
+  private static final String KEY = "overload-test-key";
+  private static final int CAPACITY = 16;
+  private static volatile int port;
+  static final CountDownLatch RELEASE = new CountDownLatch(1);
+  static final CountDownLatch BLOCKED = new CountDownLatch(1);
+
+  /** Holds the only worker until the test releases it. */
+  @Dependent
+  @Named("stall")
+  public static class Stall implements Hook {
+    @Override
+    public void handleAnnounce(AnnounceContext context) {
+      BLOCKED.countDown();
+      try {
+        RELEASE.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** One worker, a small pool, the stalling hook, and plain threads for the container's. */
+  @ApplicationScoped
+  public static class Resources {
+    @Produces
+    TrackerConfig config() {
+      return ConfigReader.read(
+          ConfigLookup.of(
+              Map.of(
+                  "karuta.udp.addr",
+                  "127.0.0.1:" + port,
+                  "karuta.udp.private_key",
+                  KEY,
+                  "karuta.udp.workers",
+                  "1",
+                  "karuta.udp.queue_capacity",
+                  String.valueOf(CAPACITY),
+                  "karuta.prehooks[0].name",
+                  "stall")));
+    }
+
+    @Produces
+    @AfterResponse
+    Executor direct() {
+      return Runnable::run;
+    }
+
+    @Produces
+    @LongRunning
+    ThreadFactory threads() {
+      return Executors.defaultThreadFactory();
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Maintenance
+    ScheduledExecutorService scheduler() {
+      return Executors.newSingleThreadScheduledExecutor();
+    }
+
+    void stop(@Disposes @Maintenance ScheduledExecutorService scheduler) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void excessDatagramsAreDroppedAndCounted() throws Exception {
+    try (DatagramSocket free = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      port = free.getLocalPort();
+    }
+    WeldContainer container =
+        new Weld()
+            .disableDiscovery()
+            .addBeanClasses(
+                UdpListener.class,
+                TrackerLogic.class,
+                ResponseHook.class,
+                SwarmInteractionHook.class,
+                HookChain.class,
+                PeerStoreProducer.class,
+                PreHookInterceptor.class,
+                PostHookInterceptor.class,
+                Resources.class,
+                Stall.class)
+            .initialize();
+    try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      UdpListener listener = container.select(UdpListener.class).get();
+      long id =
+          new ConnectionIds(
+                  KEY.getBytes(StandardCharsets.UTF_8),
+                  Duration.ofMinutes(2),
+                  Duration.ZERO,
+                  InstantSource.system())
+              .generate(IpAddress.parse("127.0.0.1"));
+      send(client, announce(id, 0));
+      assertTrue(BLOCKED.await(10, TimeUnit.SECONDS), "the worker is stuck in the hook");
+      int sent = 60;
+      for (int i = 1; i < sent; i++) {
+        send(client, announce(id, i));
+      }
+      // Bounded wait for the receiver to read everything: one datagram in the worker, at most
+      // CAPACITY - 1 waiting in buffers, every other one dropped.
+      long expectedDrops = sent - CAPACITY;
+      for (int i = 0; i < 100 && listener.droppedDatagrams() < expectedDrops; i++) {
+        Thread.sleep(50);
+      }
+      assertEquals(expectedDrops, listener.droppedDatagrams());
+      RELEASE.countDown();
+      client.setSoTimeout(10_000);
+      int answered = 0;
+      DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
+      while (answered < CAPACITY) {
+        client.receive(reply);
+        assertEquals(1, ByteBuffer.wrap(reply.getData()).getInt(0), "an announce reply");
+        answered++;
+      }
+      assertEquals(expectedDrops, listener.droppedDatagrams(), "nothing dropped once free");
+    } finally {
+      RELEASE.countDown();
+      container.shutdown();
+    }
+  }
+
+  private static void send(DatagramSocket client, byte[] datagram) throws Exception {
+    client.send(
+        new DatagramPacket(datagram, datagram.length, InetAddress.getByName("127.0.0.1"), port));
+  }
+
+  private static byte[] announce(long connectionId, int transaction) {
+    return ByteBuffer.allocate(98)
+        .putLong(connectionId)
+        .putInt(1)
+        .putInt(transaction)
+        .put(new byte[20])
+        .put("-KR0001-000000000001".getBytes(StandardCharsets.US_ASCII))
+        .putLong(0)
+        .putLong(10)
+        .putLong(0)
+        .putInt(2)
+        .putInt(0)
+        .putInt(0)
+        .putInt(10)
+        .putShort((short) 6881)
+        .array();
+  }
+}
