@@ -24,7 +24,11 @@ public final class TrackerClient {
   private final String base;
 
   TrackerClient(String host) {
-    this.base = "http://" + host + ":" + Integer.getInteger("karuta.it.port", 16969);
+    this(host, Integer.getInteger("karuta.it.port", 16969));
+  }
+
+  TrackerClient(String host, int port) {
+    this.base = "http://" + host + ":" + port;
   }
 
   /** The reply to one request. */

@@ -27,8 +27,12 @@ public final class UdpTrackerClient {
   private final String host;
 
   UdpTrackerClient(String host) {
+    this(host, Integer.getInteger("karuta.it.udp.port", 16970));
+  }
+
+  UdpTrackerClient(String host, int port) {
     this.host = host;
-    this.tracker = new InetSocketAddress(host, Integer.getInteger("karuta.it.udp.port", 16970));
+    this.tracker = new InetSocketAddress(host, port);
   }
 
   /** Sends {@code datagram} and returns the reply, failing after 5 s without one. */

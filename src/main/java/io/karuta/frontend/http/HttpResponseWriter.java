@@ -14,23 +14,20 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes the bodies of HTTP tracker replies as canonical bencode (protocols.md C-02): dictionary
- * keys sorted by raw bytes, so the order is {@code complete}, {@code incomplete}, {@code interval},
- * {@code min interval}, {@code peers}, {@code peers6}. Every reply goes out as HTTP 200.
+ * Writes the bodies of HTTP tracker replies as canonical bencode (BEP 3): dictionary keys sorted by
+ * raw bytes, so the order is {@code complete}, {@code incomplete}, {@code interval}, {@code min
+ * interval}, {@code peers}, {@code peers6}. Every reply goes out as HTTP 200.
  *
- * <p>Each thread reuses one {@link BencodeWriter} and one scratch array, so a reply allocates
- * little beyond the returned array. Stateless and thread-safe.
+ * <p>Each reply uses a few small buffers of its own. They are deliberately not kept in a {@code
+ * ThreadLocal}: the threads are the container's, and a value of this application's classes left on
+ * them would keep the whole application in memory after an undeploy. Stateless and thread-safe.
  */
 public final class HttpResponseWriter {
   /** A thread keeps its buffers only while they stay below this size. */
-  private static final int RETAINED_BYTES = 64 * 1024;
-
   private static final byte[] NO_PEERS = new byte[0];
 
   private static final Comparator<Scrape> BY_INFO_HASH =
       (a, b) -> compare(a.infoHash(), b.infoHash());
-
-  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
   private HttpResponseWriter() {}
 
@@ -50,7 +47,7 @@ public final class HttpResponseWriter {
    * </ul>
    */
   public static byte[] announce(AnnounceRequest request, AnnounceResponse response) {
-    Buffers buffers = BUFFERS.get();
+    Buffers buffers = new Buffers();
     BencodeWriter w = buffers.start();
     w.beginDict().key("complete").value(response.complete());
     w.key("incomplete").value(response.incomplete());
@@ -78,7 +75,7 @@ public final class HttpResponseWriter {
    * listed twice).
    */
   public static byte[] scrape(ScrapeResponse response) {
-    Buffers buffers = BUFFERS.get();
+    Buffers buffers = new Buffers();
     BencodeWriter w = buffers.start();
     List<Scrape> files = response.files();
     Scrape[] sorted = files.toArray(new Scrape[0]);
@@ -101,7 +98,7 @@ public final class HttpResponseWriter {
 
   /** Writes a failure reply: {@code {failure reason: message}}. */
   public static byte[] failure(String message) {
-    Buffers buffers = BUFFERS.get();
+    Buffers buffers = new Buffers();
     return buffers.finish(
         buffers.start().beginDict().key("failure reason").value(message).endDict());
   }
@@ -150,9 +147,9 @@ public final class HttpResponseWriter {
 
   /** One thread's writer and scratch arrays. */
   private static final class Buffers {
-    final BencodeWriter writer = new BencodeWriter(512);
+    final BencodeWriter writer = new BencodeWriter(256);
     final byte[] hash = new byte[InfoHash.LENGTH];
-    byte[] scratch = new byte[512];
+    byte[] scratch = new byte[64];
 
     BencodeWriter start() {
       writer.reset();
@@ -167,11 +164,7 @@ public final class HttpResponseWriter {
     }
 
     byte[] finish(BencodeWriter finished) {
-      byte[] out = finished.toByteArray();
-      if (out.length > RETAINED_BYTES || scratch.length > RETAINED_BYTES) {
-        BUFFERS.remove();
-      }
-      return out;
+      return finished.toByteArray();
     }
   }
 }
