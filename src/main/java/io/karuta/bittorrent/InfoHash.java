@@ -12,10 +12,14 @@ package io.karuta.bittorrent;
  * @param middle bytes 8 to 15, big-endian
  * @param low bytes 16 to 19, big-endian
  */
-public record InfoHash(long high, long middle, int low) {
+public record InfoHash(long high, long middle, int low) implements Comparable<InfoHash> {
 
   /** The length of an info-hash in bytes. */
   public static final int LENGTH = Bytes20.LENGTH;
+
+  // Clients choose info-hashes freely, so hash codes must not be predictable: with a fixed function
+  // an attacker announces thousands of hashes that share a hash map bucket with a real torrent.
+  private static final long SEED = new java.security.SecureRandom().nextLong();
 
   /**
    * Returns the info-hash with the given 20 bytes.
@@ -53,6 +57,32 @@ public record InfoHash(long high, long middle, int low) {
   /** Writes the 20 bytes into {@code dst} at {@code offset}. */
   public void writeTo(byte[] dst, int offset) {
     Bytes20.write(high, middle, low, dst, offset);
+  }
+
+  /**
+   * Returns a hash code mixed from all 20 bytes with a random per-process seed, so nobody outside
+   * the process can choose info-hashes that collide.
+   */
+  @Override
+  public int hashCode() {
+    long h = Mix.mix(SEED ^ high);
+    h = Mix.mix(h ^ middle);
+    h = Mix.mix(h ^ low);
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /**
+   * Orders info-hashes by their bytes, as unsigned numbers. Being comparable also bounds the cost
+   * of hash collisions in {@link java.util.concurrent.ConcurrentHashMap}, which keeps colliding
+   * comparable keys in a balanced tree.
+   */
+  @Override
+  public int compareTo(InfoHash other) {
+    int order = Long.compareUnsigned(high, other.high);
+    if (order == 0) {
+      order = Long.compareUnsigned(middle, other.middle);
+    }
+    return order != 0 ? order : Integer.compareUnsigned(low, other.low);
   }
 
   /** Returns the 40 lowercase hex digits, for example {@code 0102…14}. */

@@ -144,7 +144,7 @@ public class UdpListener {
   }
 
   /** The largest reply: a full announce (peers are capped per datagram) or a full scrape. */
-  private static int replyCapacity(UdpConfig udp) {
+  static int replyCapacity(UdpConfig udp) {
     int peers = Math.min(udp.maxNumWant(), UdpHandler.MAX_IPV4_PEERS);
     int hashes = Math.min(udp.maxScrapeInfoHashes(), (DATAGRAM_CAPACITY - 16) / 20);
     return Math.max(
@@ -177,8 +177,8 @@ public class UdpListener {
   private void receive() {
     ByteBuffer scratch = ByteBuffer.allocate(DATAGRAM_CAPACITY);
     while (running) {
+      Datagram datagram = free.poll();
       try {
-        Datagram datagram = free.poll();
         if (datagram == null) {
           scratch.clear();
           channel.receive(scratch);
@@ -189,19 +189,24 @@ public class UdpListener {
         datagram.sender = channel.receive(datagram.data);
         datagram.data.flip();
         queued.add(datagram);
+        datagram = null;
       } catch (ClosedChannelException e) {
         return;
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         if (running) {
           LOG.log(Level.WARNING, "UDP receive failed", e);
+        }
+      } finally {
+        // A buffer that did not reach the queue goes back to the pool, or the pool would shrink.
+        if (datagram != null) {
+          free.add(datagram);
         }
       }
     }
   }
 
   private void work() {
-    ByteBuffer reply =
-        ByteBuffer.allocate(UdpCodec.maxAnnounceReplyLength(config.udp().maxNumWant()));
+    ByteBuffer reply = ByteBuffer.allocate(replyCapacity(config.udp()));
     while (running) {
       Datagram datagram;
       try {

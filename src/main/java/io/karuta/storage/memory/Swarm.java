@@ -2,8 +2,10 @@ package io.karuta.storage.memory;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.IpAddress;
+import io.karuta.bittorrent.Mix;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.PeerId;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +33,7 @@ final class Swarm {
   private static final long[] NO_RECORDS = new long[0];
   private static final int[] NO_INDEX = new int[0];
   private static final int MIN_INDEX_LENGTH = 4;
+  private static final long SEED = new SecureRandom().nextLong();
 
   private final AddressFamily family;
   private final int stride;
@@ -290,17 +293,18 @@ final class Swarm {
         ipLow);
   }
 
-  private static int hash(
-      long idHigh, long idMiddle, int idLow, int port, long ipHigh, long ipLow) {
-    long h = idHigh;
-    h = h * 0x9E37_79B9_7F4A_7C15L + idMiddle;
-    h = h * 0x9E37_79B9_7F4A_7C15L + ((long) idLow << 16 | port);
-    h = h * 0x9E37_79B9_7F4A_7C15L + ipHigh;
-    h = h * 0x9E37_79B9_7F4A_7C15L + ipLow;
-    h ^= h >>> 33;
-    h *= 0xFF51_AFD7_ED55_8CCDL;
-    h ^= h >>> 33;
-    return (int) h;
+  /**
+   * Hashes a peer's identity for the index. Peers choose their IDs, so the hash is keyed with a
+   * secret per-process seed and every word goes through a non-linear mix before the next: nobody
+   * outside the process can pick IDs that pile up in one run of the index.
+   */
+  static int hash(long idHigh, long idMiddle, int idLow, int port, long ipHigh, long ipLow) {
+    long h = Mix.mix(SEED ^ idHigh);
+    h = Mix.mix(h ^ idMiddle);
+    h = Mix.mix(h ^ ((long) idLow << 16 | port));
+    h = Mix.mix(h ^ ipHigh);
+    h = Mix.mix(h ^ ipLow);
+    return (int) (h ^ (h >>> 32));
   }
 
   /** Returns the index position holding the peer, or {@code ~position} of the free slot to use. */
