@@ -51,7 +51,11 @@ public class TrackerLogic {
         new AnnounceContext(
             request,
             AnnounceResponse.initial(config.announceInterval(), config.minAnnounceInterval()));
-    respond("announce", () -> responseHook.announce(context));
+    try {
+      responseHook.announce(context);
+    } catch (RuntimeException e) {
+      throw clientError("announce", e);
+    }
     return context;
   }
 
@@ -64,7 +68,11 @@ public class TrackerLogic {
    */
   public ScrapeContext scrape(ScrapeRequest request) {
     ScrapeContext context = new ScrapeContext(request);
-    respond("scrape", () -> responseHook.scrape(context));
+    try {
+      responseHook.scrape(context);
+    } catch (RuntimeException e) {
+      throw clientError("scrape", e);
+    }
     return context;
   }
 
@@ -78,16 +86,13 @@ public class TrackerLogic {
     submit("scrape", () -> swarmInteractionHook.scrape(context));
   }
 
-  /** Runs the response step; a failure other than a client error is logged and hidden. */
-  private static void respond(String action, Runnable step) {
-    try {
-      step.run();
-    } catch (ClientError e) {
-      throw e;
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, e, () -> action + " failed");
-      throw ClientError.INTERNAL;
+  /** Returns what the client sees of {@code e}: itself if it is a client error, else logged. */
+  private static ClientError clientError(String action, RuntimeException e) {
+    if (e instanceof ClientError clientError) {
+      return clientError;
     }
+    LOG.log(Level.SEVERE, e, () -> action + " failed");
+    return ClientError.INTERNAL;
   }
 
   private void submit(String action, Runnable work) {

@@ -56,11 +56,23 @@ final class UdpHandler {
       UdpCodec.writeConnect(reply, connect.transactionId(), connectionIds.generate(source));
       return true;
     }
-    if (request instanceof UdpRequest.Announce announce) {
-      return answer(announce.transactionId(), reply, () -> announce(announce, source, reply));
+    int transactionId = 0;
+    try {
+      if (request instanceof UdpRequest.Announce announce) {
+        transactionId = announce.transactionId();
+        announce(announce, source, reply);
+      } else {
+        UdpRequest.Scrape scrape = (UdpRequest.Scrape) request;
+        transactionId = scrape.transactionId();
+        scrape(scrape, reply);
+      }
+    } catch (ClientError e) {
+      UdpCodec.writeError(reply, transactionId, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "UDP request failed", e);
+      UdpCodec.writeError(reply, transactionId, INTERNAL_ERROR);
     }
-    UdpRequest.Scrape scrape = (UdpRequest.Scrape) request;
-    return answer(scrape.transactionId(), reply, () -> scrape(scrape, reply));
+    return true;
   }
 
   private void announce(UdpRequest.Announce announce, IpAddress source, ByteBuffer reply) {
@@ -79,18 +91,5 @@ final class UdpHandler {
     ScrapeContext context = logic.scrape(scrape.request());
     UdpCodec.writeScrape(reply, scrape.transactionId(), context.response());
     logic.afterScrape(context);
-  }
-
-  /** Runs {@code work}; a refusal becomes an error packet with its fixed text. */
-  private static boolean answer(int transactionId, ByteBuffer reply, Runnable work) {
-    try {
-      work.run();
-    } catch (ClientError e) {
-      UdpCodec.writeError(reply, transactionId, e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "UDP request failed", e);
-      UdpCodec.writeError(reply, transactionId, INTERNAL_ERROR);
-    }
-    return true;
   }
 }

@@ -5,31 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.bencode.BencodeReader;
-import io.karuta.config.ConfigLookup;
-import io.karuta.config.ConfigReader;
-import io.karuta.config.TrackerConfig;
-import io.karuta.container.AfterResponse;
-import io.karuta.container.Maintenance;
-import io.karuta.logic.ResponseHook;
-import io.karuta.logic.SwarmInteractionHook;
-import io.karuta.logic.TrackerLogic;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.Hook;
-import io.karuta.middleware.HookChain;
-import io.karuta.middleware.PostHookInterceptor;
-import io.karuta.middleware.PreHookInterceptor;
-import io.karuta.storage.PeerStoreProducer;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.karuta.testing.TrackerContainer;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,53 +40,15 @@ class HttpFrontendCdiTest {
     }
   }
 
-  /** The configuration and the container resources, as the server would provide them. */
-  @ApplicationScoped
-  public static class Resources {
-    @Produces
-    TrackerConfig config() {
-      return ConfigReader.read(
-          ConfigLookup.of(
-              Map.of(
-                  "karuta.http.announce_routes", "/announce,/:passkey/announce",
-                  "karuta.prehooks[0].name", "passkey check")));
-    }
-
-    @Produces
-    @AfterResponse
-    Executor direct() {
-      return Runnable::run;
-    }
-
-    @Produces
-    @ApplicationScoped
-    @Maintenance
-    ScheduledExecutorService scheduler() {
-      return Executors.newSingleThreadScheduledExecutor();
-    }
-
-    void stop(@Disposes @Maintenance ScheduledExecutorService scheduler) {
-      scheduler.shutdownNow();
-    }
-  }
-
   @BeforeEach
   void start() {
     container =
-        new Weld()
-            .disableDiscovery()
-            .addBeanClasses(
-                HttpFrontend.class,
-                TrackerLogic.class,
-                ResponseHook.class,
-                SwarmInteractionHook.class,
-                HookChain.class,
-                PeerStoreProducer.class,
-                PreHookInterceptor.class,
-                PostHookInterceptor.class,
-                Resources.class,
-                PasskeyCheck.class)
-            .initialize();
+        TrackerContainer.start(
+            Map.of(
+                "karuta.http.announce_routes", "/announce,/:passkey/announce",
+                "karuta.prehooks[0].name", "passkey check"),
+            HttpFrontend.class,
+            PasskeyCheck.class);
   }
 
   @AfterEach

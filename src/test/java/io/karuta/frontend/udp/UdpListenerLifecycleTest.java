@@ -5,33 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.karuta.config.ConfigLookup;
-import io.karuta.config.ConfigReader;
-import io.karuta.config.TrackerConfig;
-import io.karuta.container.AfterResponse;
-import io.karuta.container.LongRunning;
-import io.karuta.container.Maintenance;
-import io.karuta.logic.ResponseHook;
-import io.karuta.logic.SwarmInteractionHook;
-import io.karuta.logic.TrackerLogic;
-import io.karuta.middleware.HookChain;
-import io.karuta.middleware.PostHookInterceptor;
-import io.karuta.middleware.PreHookInterceptor;
-import io.karuta.storage.PeerStoreProducer;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
+import io.karuta.testing.TrackerContainer;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -42,39 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class UdpListenerLifecycleTest {
   private static volatile String udpAddr;
-
-  /** The configuration and the container resources, as the server would provide them. */
-  @ApplicationScoped
-  public static class Resources {
-    @Produces
-    TrackerConfig config() {
-      return ConfigReader.read(
-          ConfigLookup.of(Map.of("karuta.udp.addr", udpAddr, "karuta.udp.workers", "2")));
-    }
-
-    @Produces
-    @AfterResponse
-    Executor direct() {
-      return Runnable::run;
-    }
-
-    @Produces
-    @LongRunning
-    ThreadFactory threads() {
-      return Executors.defaultThreadFactory();
-    }
-
-    @Produces
-    @ApplicationScoped
-    @Maintenance
-    ScheduledExecutorService scheduler() {
-      return Executors.newSingleThreadScheduledExecutor();
-    }
-
-    void stop(@Disposes @Maintenance ScheduledExecutorService scheduler) {
-      scheduler.shutdownNow();
-    }
-  }
 
   @Test
   void theSocketIsReleasedOnShutdownAndBoundAgainOnRestart() throws Exception {
@@ -122,19 +69,8 @@ class UdpListenerLifecycleTest {
   }
 
   private static WeldContainer start() {
-    return new Weld()
-        .disableDiscovery()
-        .addBeanClasses(
-            UdpListener.class,
-            TrackerLogic.class,
-            ResponseHook.class,
-            SwarmInteractionHook.class,
-            HookChain.class,
-            PeerStoreProducer.class,
-            PreHookInterceptor.class,
-            PostHookInterceptor.class,
-            Resources.class)
-        .initialize();
+    return TrackerContainer.start(
+        Map.of("karuta.udp.addr", udpAddr, "karuta.udp.workers", "2"), UdpListener.class);
   }
 
   private static int connectAction(int port) throws Exception {

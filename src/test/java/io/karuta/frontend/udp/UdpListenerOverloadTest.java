@@ -4,25 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.IpAddress;
-import io.karuta.config.ConfigLookup;
-import io.karuta.config.ConfigReader;
-import io.karuta.config.TrackerConfig;
-import io.karuta.container.AfterResponse;
-import io.karuta.container.LongRunning;
-import io.karuta.container.Maintenance;
-import io.karuta.logic.ResponseHook;
-import io.karuta.logic.SwarmInteractionHook;
-import io.karuta.logic.TrackerLogic;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.Hook;
-import io.karuta.middleware.HookChain;
-import io.karuta.middleware.PostHookInterceptor;
-import io.karuta.middleware.PreHookInterceptor;
-import io.karuta.storage.PeerStoreProducer;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.karuta.testing.TrackerContainer;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -34,12 +19,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -69,70 +49,26 @@ class UdpListenerOverloadTest {
     }
   }
 
-  /** One worker, a small pool, the stalling hook, and plain threads for the container's. */
-  @ApplicationScoped
-  public static class Resources {
-    @Produces
-    TrackerConfig config() {
-      return ConfigReader.read(
-          ConfigLookup.of(
-              Map.of(
-                  "karuta.udp.addr",
-                  "127.0.0.1:" + port,
-                  "karuta.udp.private_key",
-                  KEY,
-                  "karuta.udp.workers",
-                  "1",
-                  "karuta.udp.queue_capacity",
-                  String.valueOf(CAPACITY),
-                  "karuta.prehooks[0].name",
-                  "stall")));
-    }
-
-    @Produces
-    @AfterResponse
-    Executor direct() {
-      return Runnable::run;
-    }
-
-    @Produces
-    @LongRunning
-    ThreadFactory threads() {
-      return Executors.defaultThreadFactory();
-    }
-
-    @Produces
-    @ApplicationScoped
-    @Maintenance
-    ScheduledExecutorService scheduler() {
-      return Executors.newSingleThreadScheduledExecutor();
-    }
-
-    void stop(@Disposes @Maintenance ScheduledExecutorService scheduler) {
-      scheduler.shutdownNow();
-    }
-  }
-
   @Test
   void excessDatagramsAreDroppedAndCounted() throws Exception {
     try (DatagramSocket free = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       port = free.getLocalPort();
     }
     WeldContainer container =
-        new Weld()
-            .disableDiscovery()
-            .addBeanClasses(
-                UdpListener.class,
-                TrackerLogic.class,
-                ResponseHook.class,
-                SwarmInteractionHook.class,
-                HookChain.class,
-                PeerStoreProducer.class,
-                PreHookInterceptor.class,
-                PostHookInterceptor.class,
-                Resources.class,
-                Stall.class)
-            .initialize();
+        TrackerContainer.start(
+            Map.of(
+                "karuta.udp.addr",
+                "127.0.0.1:" + port,
+                "karuta.udp.private_key",
+                KEY,
+                "karuta.udp.workers",
+                "1",
+                "karuta.udp.queue_capacity",
+                String.valueOf(CAPACITY),
+                "karuta.prehooks[0].name",
+                "stall"),
+            UdpListener.class,
+            Stall.class);
     try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       UdpListener listener = container.select(UdpListener.class).get();
       long id =

@@ -1,0 +1,85 @@
+package io.karuta.testing;
+
+import io.karuta.config.ConfigLookup;
+import io.karuta.config.ConfigReader;
+import io.karuta.config.TrackerConfig;
+import io.karuta.container.AfterResponse;
+import io.karuta.container.LongRunning;
+import io.karuta.container.Maintenance;
+import io.karuta.logic.ResponseHook;
+import io.karuta.logic.SwarmInteractionHook;
+import io.karuta.logic.TrackerLogic;
+import io.karuta.middleware.HookChain;
+import io.karuta.middleware.PostHookInterceptor;
+import io.karuta.middleware.PreHookInterceptor;
+import io.karuta.storage.PeerStoreProducer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * Starts the tracker's beans in a real Weld container, with plain JDK stand-ins for what the
+ * application server provides: the configuration given by the test, an executor that runs
+ * post-response work at once, plain threads, and a real scheduler.
+ */
+@ApplicationScoped
+public class TrackerContainer {
+  private static volatile Map<String, String> settings = Map.of();
+
+  /**
+   * Starts a container with the logic, hooks, interceptors and memory store, the given settings
+   * (full keys such as {@code karuta.udp.addr}) and the test's own bean classes.
+   */
+  public static WeldContainer start(Map<String, String> config, Class<?>... beans) {
+    settings = Map.copyOf(config);
+    return new Weld()
+        .disableDiscovery()
+        .addBeanClasses(
+            TrackerContainer.class,
+            TrackerLogic.class,
+            ResponseHook.class,
+            SwarmInteractionHook.class,
+            HookChain.class,
+            PeerStoreProducer.class,
+            // Enabled by their @Priority, as in the WAR.
+            PreHookInterceptor.class,
+            PostHookInterceptor.class)
+        .addBeanClasses(beans)
+        .initialize();
+  }
+
+  @Produces
+  TrackerConfig config() {
+    return ConfigReader.read(ConfigLookup.of(settings));
+  }
+
+  @Produces
+  @AfterResponse
+  Executor direct() {
+    return Runnable::run;
+  }
+
+  @Produces
+  @LongRunning
+  ThreadFactory threads() {
+    return Executors.defaultThreadFactory();
+  }
+
+  @Produces
+  @ApplicationScoped
+  @Maintenance
+  ScheduledExecutorService scheduler() {
+    return Executors.newSingleThreadScheduledExecutor();
+  }
+
+  void stop(@Disposes @Maintenance ScheduledExecutorService scheduler) {
+    scheduler.shutdownNow();
+  }
+}
