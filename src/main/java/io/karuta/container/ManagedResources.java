@@ -1,30 +1,22 @@
 package io.karuta.container;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Produces the container's default managed executors and thread factory. Both are provided by every
- * Jakarta EE 10 server (Payara, WildFly), and their threads carry the application's context.
+ * Produces the container's default managed scheduled executor and thread factory. Both are provided
+ * by every Jakarta EE 10 server (Payara, WildFly), and their threads carry the application's
+ * context.
  */
 @ApplicationScoped
 public class ManagedResources {
-  @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedThreadFactory threadFactory;
-
-  @Produces
-  @AfterResponse
-  Executor afterResponse() {
-    return executor;
-  }
 
   @Produces
   @Maintenance

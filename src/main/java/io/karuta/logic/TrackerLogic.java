@@ -5,13 +5,11 @@ import io.karuta.bittorrent.AnnounceResponse;
 import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.ScrapeRequest;
 import io.karuta.config.TrackerConfig;
-import io.karuta.container.AfterResponse;
 import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.RequestContext;
 import io.karuta.middleware.ScrapeContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,13 +19,16 @@ import java.util.logging.Logger;
  * <ol>
  *   <li>{@link #announce} or {@link #scrape} runs the pre-hooks and the built-in response hook on
  *       the caller's thread and returns the context holding the response;
- *   <li>after writing the reply, the frontend calls {@link #afterAnnounce} or {@link #afterScrape},
- *       which queues the post-hooks and the swarm update on the managed executor and returns at
- *       once.
+ *   <li>once the reply is sent, the frontend calls {@link #afterReply}, which runs the post-hooks
+ *       and the swarm update on the same thread.
  * </ol>
  *
  * <p>The store is therefore only written after the reply: a peer's first announce never sees itself
- * in the store. Requests must already be sanitised ({@link io.karuta.bittorrent.Sanitizer}).
+ * in the store, and the client does not wait for the write. The work after the reply stays on the
+ * request's thread on purpose: handing it to the container's managed executor cost more than the
+ * whole request (Payara captures the thread context of every task by scanning class-path resources;
+ * see docs/benchmarks.md), and a thread that finishes its own work needs no queue that could grow
+ * under load. Requests must already be sanitised ({@link io.karuta.bittorrent.Sanitizer}).
  * Thread-safe.
  */
 @ApplicationScoped
@@ -37,7 +38,6 @@ public class TrackerLogic {
   @Inject TrackerConfig config;
   @Inject ResponseHook responseHook;
   @Inject SwarmInteractionHook swarmInteractionHook;
-  @Inject @AfterResponse Executor afterResponse;
 
   /**
    * Runs the pre-hooks and the response hook for an announce.
@@ -76,14 +76,20 @@ public class TrackerLogic {
     return context;
   }
 
-  /** Queues the post-hooks and the swarm update of an answered announce; never throws. */
-  public void afterAnnounce(AnnounceContext context) {
-    submit("announce", () -> swarmInteractionHook.announce(context));
-  }
-
-  /** Queues the post-hooks of an answered scrape; never throws. */
-  public void afterScrape(ScrapeContext context) {
-    submit("scrape", () -> swarmInteractionHook.scrape(context));
+  /**
+   * Runs the post-hooks and the swarm update of an answered request on the caller's thread. Call it
+   * once the reply is on its way. Never throws: failures are logged, the client has its reply.
+   */
+  public void afterReply(RequestContext<?, ?> context) {
+    try {
+      if (context instanceof AnnounceContext announce) {
+        swarmInteractionHook.announce(announce);
+      } else {
+        swarmInteractionHook.scrape((ScrapeContext) context);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "work after the reply failed", e);
+    }
   }
 
   /** Returns what the client sees of {@code e}: itself if it is a client error, else logged. */
@@ -93,21 +99,5 @@ public class TrackerLogic {
     }
     LOG.log(Level.SEVERE, e, () -> action + " failed");
     return ClientError.INTERNAL;
-  }
-
-  private void submit(String action, Runnable work) {
-    try {
-      afterResponse.execute(
-          () -> {
-            try {
-              work.run();
-            } catch (RuntimeException e) {
-              LOG.log(Level.SEVERE, e, () -> "post-" + action + " work failed");
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      // Shutting down or saturated: the client already has its reply, only the update is lost.
-      LOG.log(Level.WARNING, "post-{0} work rejected by the executor", action);
-    }
   }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p><b>Threads.</b> One instance serves all requests at once, so a hook must be thread-safe; the
  * context it is handed belongs to one request and one thread at a time. Post-hooks run after the
- * reply was sent, on the container's managed executor, and their failures are only logged.
+ * reply was sent, on the request's thread, and their failures are only logged. A slow post-hook
+ * therefore slows the frontend thread that runs it: hand long work to a queue of your own.
  */
 public interface Hook {
 

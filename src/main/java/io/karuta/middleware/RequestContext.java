@@ -8,8 +8,8 @@ import java.util.Optional;
  * request, the response built so far, the typed switches for the built-in hooks (chihaya's skip
  * keys) and data hooks pass along.
  *
- * <p>Not thread-safe. A context is used by one thread at a time: the request thread, then the
- * executor thread that runs the post-hooks (the hand-over publishes every change made before it).
+ * <p>Not thread-safe. A context belongs to the thread that answers its request, which runs the
+ * pre-hooks, writes the reply and then runs the post-hooks.
  */
 public abstract sealed class RequestContext<Q, R> permits AnnounceContext, ScrapeContext {
   private final Q request;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of every integration test: deploys {@code target/karuta.war}, the artifact users get, plus
- * one test hook ({@link ProbeHook}, added the way integrators add theirs), with the configuration
- * in {@code src/test/resources/it/karuta-it.yaml}.
+ * two test hooks ({@link ProbeHook}, {@link LingerHook}, added the way integrators add theirs),
+ * with the configuration in {@code src/test/resources/it/karuta-it.yaml}.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class DeployedTracker {
@@ -19,7 +19,8 @@ public abstract class DeployedTracker {
   @Deployment(testable = false)
   public static WebArchive karuta() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/karuta.war"))
-        .addClass(ProbeHook.class);
+        .addClass(ProbeHook.class)
+        .addClass(LingerHook.class);
   }
 
   /** A UDP tracker client for the deployed tracker over IPv4 loopback. */

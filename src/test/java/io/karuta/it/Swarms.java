@@ -26,7 +26,7 @@ final class Swarms {
 
   /**
    * Waits, at most 10 s, until the scrape of {@code infoHash} shows these counts: the swarm is
-   * updated after each reply, on the managed executor.
+   * updated after each reply is sent, so it can lag a reply by a moment.
    */
   static void awaitCounts(
       TrackerClient client, byte[] infoHash, long complete, long downloaded, long incomplete)

@@ -73,10 +73,11 @@ class TrackerLogicCdiTest {
         "posthooks[0].options.label", "third");
     AnnounceContext context = logic().announce(announce(1, 0, Event.STARTED));
     assertEquals(List.of("announce first", "announce second"), journal().entries());
-    logic().afterAnnounce(context);
-    assertEquals(1, resources().pending(), "queued on the executor, not run inline");
-    assertEquals(new Scrape(TORRENT, 0, 0, 0), store().scrapeSwarm(TORRENT, AddressFamily.IPV4));
-    resources().runPending();
+    assertEquals(
+        new Scrape(TORRENT, 0, 0, 0),
+        store().scrapeSwarm(TORRENT, AddressFamily.IPV4),
+        "the store is not written before the reply");
+    logic().afterReply(context);
     assertEquals(
         List.of("announce first", "announce second", "announce third"), journal().entries());
     assertEquals(new Scrape(TORRENT, 1, 0, 0), store().scrapeSwarm(TORRENT, AddressFamily.IPV4));
@@ -129,8 +130,7 @@ class TrackerLogicCdiTest {
     AnnounceContext context = logic().announce(announce(1, 10, Event.STARTED));
     assertEquals(List.of(), context.response().peers(), "response hook skipped");
     assertEquals(0, context.response().complete());
-    logic().afterAnnounce(context);
-    resources().runPending();
+    logic().afterReply(context);
     assertEquals(new Scrape(TORRENT, 1, 0, 0), store().scrapeSwarm(TORRENT, AddressFamily.IPV4));
   }
 
@@ -138,8 +138,7 @@ class TrackerLogicCdiTest {
   void dataPassesFromAPreHookToThePostHooksOfTheSameRequest() {
     start("prehooks[0].name", "hand over", "posthooks[0].name", "hand over");
     AnnounceContext context = logic().announce(announce(1, 10, Event.NONE));
-    logic().afterAnnounce(context);
-    resources().runPending();
+    logic().afterReply(context);
     assertEquals(List.of("post-hook got peerKey1"), journal().entries());
   }
 
@@ -159,8 +158,7 @@ class TrackerLogicCdiTest {
   void aFailingPostHookDoesNotLoseTheSwarmUpdate() {
     start("posthooks[0].name", "broken", "posthooks[1].name", "recording");
     List<LogRecord> logged = captureLogs(PostHookInterceptor.class);
-    logic().afterAnnounce(logic().announce(announce(1, 10, Event.STARTED)));
-    resources().runPending();
+    logic().afterReply(logic().announce(announce(1, 10, Event.STARTED)));
     assertEquals(List.of("announce unlabelled"), journal().entries());
     assertEquals(new Scrape(TORRENT, 0, 1, 0), store().scrapeSwarm(TORRENT, AddressFamily.IPV4));
     assertEquals(1, logged.size());
@@ -203,8 +201,7 @@ class TrackerLogicCdiTest {
     assertEquals(
         List.of(Scrape.empty(unknown), new Scrape(TORRENT, 1, 0, 0), Scrape.empty(unknown)),
         context.response().files());
-    logic().afterScrape(context);
-    resources().runPending();
+    logic().afterReply(context);
     assertEquals(List.of("scrape unlabelled", "scrape unlabelled"), journal().entries());
   }
 
@@ -271,8 +268,7 @@ class TrackerLogicCdiTest {
   }
 
   private void update(AnnounceRequest request) {
-    logic().afterAnnounce(logic().announce(request));
-    resources().runPending();
+    logic().afterReply(logic().announce(request));
   }
 
   private TrackerLogic logic() {
@@ -281,10 +277,6 @@ class TrackerLogicCdiTest {
 
   private Journal journal() {
     return container.select(Journal.class).get();
-  }
-
-  private TestResources resources() {
-    return container.select(TestResources.class).get();
   }
 
   private PeerStore store() {

@@ -3,7 +3,6 @@ package io.karuta.testing;
 import io.karuta.config.ConfigLookup;
 import io.karuta.config.ConfigReader;
 import io.karuta.config.TrackerConfig;
-import io.karuta.container.AfterResponse;
 import io.karuta.container.LongRunning;
 import io.karuta.container.Maintenance;
 import io.karuta.logic.ResponseHook;
@@ -17,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -58,12 +56,6 @@ public class TrackerContainer {
   @Produces
   TrackerConfig config() {
     return ConfigReader.read(ConfigLookup.of(settings));
-  }
-
-  @Produces
-  @AfterResponse
-  Executor direct() {
-    return Runnable::run;
   }
 
   @Produces

@@ -22,8 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * Answers one HTTP tracker request: route, query limit, client address, parse, tracker logic,
- * bencoded reply, then the post-reply work. Independent of JAX-RS so the resource stays a thin
- * boundary. Thread-safe; no logging per request except for internal errors.
+ * bencoded reply; then, once the caller has sent the reply, the post-reply work. Independent of
+ * JAX-RS so the resource stays a thin boundary. Thread-safe; no logging per request except for
+ * internal errors.
  */
 @ApplicationScoped
 public class HttpFrontend {
@@ -75,16 +76,24 @@ public class HttpFrontend {
       }
       Params params = QueryParser.parseQuery(rawPath, rawQuery).withRouteParams(route.params());
       IpAddress client = client(remoteAddr, headerValues);
-      byte[] body =
-          route.kind() == Route.Kind.ANNOUNCE
-              ? announce(parser.parseAnnounce(params, client))
-              : scrape(parser.parseScrape(params, client));
-      return new HttpReply(200, body);
+      return route.kind() == Route.Kind.ANNOUNCE
+          ? announce(parser.parseAnnounce(params, client))
+          : scrape(parser.parseScrape(params, client));
     } catch (ClientError e) {
       return new HttpReply(200, HttpResponseWriter.failure(e.getMessage()));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "HTTP request failed", e);
       return new HttpReply(200, HttpResponseWriter.failure(ClientError.INTERNAL.getMessage()));
+    }
+  }
+
+  /**
+   * Runs the post-hooks and the swarm update of a reply from {@link #handle}, if it has any; call
+   * it once the reply is sent (or could not be sent). Never throws.
+   */
+  public void afterReply(HttpReply reply) {
+    if (reply.answered() != null) {
+      logic.afterReply(reply.answered());
     }
   }
 
@@ -96,17 +105,13 @@ public class HttpFrontend {
     return addresses.resolve(remote, headerValues.apply(addresses.headerName()));
   }
 
-  private byte[] announce(AnnounceRequest request) {
+  private HttpReply announce(AnnounceRequest request) {
     AnnounceContext context = logic.announce(request);
-    byte[] body = HttpResponseWriter.announce(request, context.response());
-    logic.afterAnnounce(context);
-    return body;
+    return new HttpReply(200, HttpResponseWriter.announce(request, context.response()), context);
   }
 
-  private byte[] scrape(ScrapeRequest request) {
+  private HttpReply scrape(ScrapeRequest request) {
     ScrapeContext context = logic.scrape(request);
-    byte[] body = HttpResponseWriter.scrape(context.response());
-    logic.afterScrape(context);
-    return body;
+    return new HttpReply(200, HttpResponseWriter.scrape(context.response()), context);
   }
 }

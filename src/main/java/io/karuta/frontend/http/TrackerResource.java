@@ -7,7 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Enumeration;
 
 /**
@@ -42,7 +44,21 @@ public class TrackerResource {
             request.getQueryString(),
             request.getRemoteAddr(),
             name -> joined(request.getHeaders(name)));
-    return Response.status(reply.status()).entity(reply.body()).type(TEXT).build();
+    StreamingOutput body =
+        out -> {
+          try {
+            out.write(reply.body());
+            // Sends the reply before the swarm update, so the client does not wait for it.
+            out.flush();
+          } finally {
+            frontend.afterReply(reply);
+          }
+        };
+    return Response.status(reply.status())
+        .entity(body)
+        .type(TEXT)
+        .header(HttpHeaders.CONTENT_LENGTH, reply.body().length)
+        .build();
   }
 
   private static String joined(Enumeration<String> values) {

@@ -6,6 +6,7 @@ import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.IpAddress;
 import io.karuta.logic.TrackerLogic;
 import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.RequestContext;
 import io.karuta.middleware.ScrapeContext;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,8 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers one datagram: decode, tracker logic, encode. Holds no per-request state, so one instance
- * serves every worker thread; each worker passes its own reply buffer.
+ * Answers one datagram: decode, tracker logic, encode; then, once the worker has sent the reply,
+ * the post-reply work. Holds no per-request state, so one instance serves every worker thread; each
+ * worker passes its own {@link Exchange}.
  */
 final class UdpHandler {
   private static final Logger LOG = Logger.getLogger(UdpHandler.class.getName());
@@ -27,6 +29,18 @@ final class UdpHandler {
   private final ConnectionIds connectionIds;
   private final TrackerLogic logic;
 
+  /**
+   * One worker's reusable reply buffer and the answered request still waiting for its post-work.
+   */
+  static final class Exchange {
+    final ByteBuffer reply;
+    private RequestContext<?, ?> answered;
+
+    Exchange(int replyCapacity) {
+      reply = ByteBuffer.allocate(replyCapacity);
+    }
+  }
+
   UdpHandler(UdpCodec codec, ConnectionIds connectionIds, TrackerLogic logic) {
     this.codec = codec;
     this.connectionIds = connectionIds;
@@ -34,11 +48,14 @@ final class UdpHandler {
   }
 
   /**
-   * Decides the answer to {@code datagram} from {@code sender} and writes it into {@code reply}.
+   * Decides the answer to {@code datagram} from {@code sender} and writes it into the exchange's
+   * reply buffer (cleared first). Call {@link #afterReply} afterwards, whatever happens.
    *
-   * @return whether {@code reply} holds a datagram to send back
+   * @return whether the reply buffer holds a datagram to send back
    */
-  boolean handle(ByteBuffer datagram, InetSocketAddress sender, ByteBuffer reply) {
+  boolean handle(ByteBuffer datagram, InetSocketAddress sender, Exchange exchange) {
+    ByteBuffer reply = exchange.reply;
+    reply.clear();
     if (sender.getPort() == 0) {
       // Nothing can be sent to port 0; answering would only reach a forged address.
       return false;
@@ -60,11 +77,11 @@ final class UdpHandler {
     try {
       if (request instanceof UdpRequest.Announce announce) {
         transactionId = announce.transactionId();
-        announce(announce, source, reply);
+        exchange.answered = announce(announce, source, reply);
       } else {
         UdpRequest.Scrape scrape = (UdpRequest.Scrape) request;
         transactionId = scrape.transactionId();
-        scrape(scrape, reply);
+        exchange.answered = scrape(scrape, reply);
       }
     } catch (ClientError e) {
       UdpCodec.writeError(reply, transactionId, e.getMessage());
@@ -75,7 +92,17 @@ final class UdpHandler {
     return true;
   }
 
-  private void announce(UdpRequest.Announce announce, IpAddress source, ByteBuffer reply) {
+  /** Runs the post-hooks and swarm update of the request just answered, if any. Never throws. */
+  void afterReply(Exchange exchange) {
+    RequestContext<?, ?> answered = exchange.answered;
+    if (answered != null) {
+      exchange.answered = null;
+      logic.afterReply(answered);
+    }
+  }
+
+  private AnnounceContext announce(
+      UdpRequest.Announce announce, IpAddress source, ByteBuffer reply) {
     AnnounceRequest request = announce.request();
     int fits = source.family() == AddressFamily.IPV4 ? MAX_IPV4_PEERS : MAX_IPV6_PEERS;
     if (request.numWant() > fits) {
@@ -84,12 +111,12 @@ final class UdpHandler {
     AnnounceContext context = logic.announce(request);
     UdpCodec.writeAnnounce(
         reply, announce.transactionId(), announce.action(), source.family(), context.response());
-    logic.afterAnnounce(context);
+    return context;
   }
 
-  private void scrape(UdpRequest.Scrape scrape, ByteBuffer reply) {
+  private ScrapeContext scrape(UdpRequest.Scrape scrape, ByteBuffer reply) {
     ScrapeContext context = logic.scrape(scrape.request());
     UdpCodec.writeScrape(reply, scrape.transactionId(), context.response());
-    logic.afterScrape(context);
+    return context;
   }
 }

@@ -206,7 +206,7 @@ public class UdpListener {
   }
 
   private void work() {
-    ByteBuffer reply = ByteBuffer.allocate(replyCapacity(config.udp()));
+    UdpHandler.Exchange exchange = new UdpHandler.Exchange(replyCapacity(config.udp()));
     while (running) {
       Datagram datagram;
       try {
@@ -215,9 +215,8 @@ public class UdpListener {
         return;
       }
       try {
-        reply.clear();
-        if (handler.handle(datagram.data, (InetSocketAddress) datagram.sender, reply)) {
-          channel.send(reply, datagram.sender);
+        if (handler.handle(datagram.data, (InetSocketAddress) datagram.sender, exchange)) {
+          channel.send(exchange.reply, datagram.sender);
         }
       } catch (ClosedChannelException e) {
         return;
@@ -228,6 +227,7 @@ public class UdpListener {
         LOG.log(Level.SEVERE, "UDP datagram failed", e);
       } finally {
         free.add(datagram);
+        handler.afterReply(exchange);
       }
     }
   }
