@@ -35,8 +35,9 @@ import javax.crypto.spec.SecretKeySpec;
  * while {@code now - lifetime <= ts <= now + maxClockSkew}, both ends included; times are compared
  * modulo 2<sup>32</sup> (serial-number arithmetic), so IDs keep working after 2106.
  *
- * <p>Thread-safe: each thread has its own {@link Mac} and scratch arrays, so a call allocates
- * nothing beyond what the HMAC implementation itself needs.
+ * <p>Thread-safe, through one lock. A thread that checks many IDs, such as a UDP worker, takes its
+ * own {@link #newSigner() Signer} instead: no lock and no thread-local lookup (on an application
+ * server's pooled threads, thread-local maps are crowded, and a lookup cost more than the HMAC).
  */
 public final class ConnectionIds implements ConnectionIdCheck {
   /** The shortest lifetime: BEP 15 asks trackers to accept an ID for two minutes. */
@@ -56,7 +57,7 @@ public final class ConnectionIds implements ConnectionIdCheck {
   private final long lifetimeSeconds;
   private final long skewSeconds;
   private final InstantSource clock;
-  private final ThreadLocal<Hmac> hmacs;
+  private final Signer shared;
 
   /**
    * Creates the issuer and checker for one key.
@@ -89,8 +90,7 @@ public final class ConnectionIds implements ConnectionIdCheck {
     }
     // javax.crypto refuses an empty key; zero padding makes 64 zero bytes the same HMAC key.
     this.key = new SecretKeySpec(key.length == 0 ? new byte[BLOCK_SIZE] : key, ALGORITHM);
-    newMac(this.key);
-    hmacs = ThreadLocal.withInitial(() -> new Hmac(newMac(this.key)));
+    shared = new Signer();
   }
 
   /** Returns 32 random bytes from {@link SecureRandom}, for a key nobody configured. */
@@ -102,8 +102,9 @@ public final class ConnectionIds implements ConnectionIdCheck {
 
   /** Returns a new connection ID for {@code source}, issued now. */
   public long generate(IpAddress source) {
-    int issued = (int) nowSeconds();
-    return (long) issued << 32 | (tag(issued, source) & 0xFFFF_FFFFL);
+    synchronized (shared) {
+      return shared.generate(source);
+    }
   }
 
   /**
@@ -113,20 +114,9 @@ public final class ConnectionIds implements ConnectionIdCheck {
    */
   @Override
   public boolean valid(long connectionId, IpAddress source) {
-    int issued = (int) (connectionId >>> 32);
-    int age = (int) nowSeconds() - issued;
-    if (age > lifetimeSeconds || age < -skewSeconds) {
-      return false;
+    synchronized (shared) {
+      return shared.valid(connectionId, source);
     }
-    // One int comparison does not depend on where the tags differ.
-    return tag(issued, source) == (int) connectionId;
-  }
-
-  /** Returns the tag of {@code source} at {@code issued}, using this thread's scratch arrays. */
-  private int tag(int issued, IpAddress source) {
-    Hmac hmac = hmacs.get();
-    source.writeTo(hmac.address, 0);
-    return hmac.tag(issued, hmac.address, source.family().addressLength());
   }
 
   /**
@@ -135,7 +125,14 @@ public final class ConnectionIds implements ConnectionIdCheck {
    * §10).
    */
   int tag(int issued, byte[] address, int length) {
-    return hmacs.get().tag(issued, address, length);
+    synchronized (shared) {
+      return shared.tag(issued, address, length);
+    }
+  }
+
+  /** Returns an issuer and checker of the same IDs for use by one thread at a time. */
+  public Signer newSigner() {
+    return new Signer();
   }
 
   private long nowSeconds() {
@@ -152,16 +149,39 @@ public final class ConnectionIds implements ConnectionIdCheck {
     }
   }
 
-  /** One thread's MAC and scratch arrays. */
-  private static final class Hmac {
-    final Mac mac;
-    final byte[] time = new byte[4];
-    final byte[] address = new byte[16];
-    final byte[] digest;
+  /**
+   * Issues and checks the IDs of its {@link ConnectionIds} with a MAC and scratch arrays of its
+   * own: not thread-safe, and a call allocates nothing beyond what the HMAC implementation needs.
+   */
+  public final class Signer implements ConnectionIdCheck {
+    private final Mac mac = newMac(key);
+    private final byte[] time = new byte[4];
+    private final byte[] address = new byte[16];
+    private final byte[] digest = new byte[mac.getMacLength()];
 
-    Hmac(Mac mac) {
-      this.mac = mac;
-      digest = new byte[mac.getMacLength()];
+    private Signer() {}
+
+    /** Returns a new connection ID for {@code source}, issued now. */
+    public long generate(IpAddress source) {
+      int issued = (int) nowSeconds();
+      return (long) issued << 32 | (tag(issued, source) & 0xFFFF_FFFFL);
+    }
+
+    /** Same as {@link ConnectionIds#valid}. */
+    @Override
+    public boolean valid(long connectionId, IpAddress source) {
+      int issued = (int) (connectionId >>> 32);
+      int age = (int) nowSeconds() - issued;
+      if (age > lifetimeSeconds || age < -skewSeconds) {
+        return false;
+      }
+      // One int comparison does not depend on where the tags differ.
+      return tag(issued, source) == (int) connectionId;
+    }
+
+    private int tag(int issued, IpAddress source) {
+      source.writeTo(address, 0);
+      return tag(issued, address, source.family().addressLength());
     }
 
     int tag(int issued, byte[] addressBytes, int length) {

@@ -30,14 +30,18 @@ final class UdpHandler {
   private final TrackerLogic logic;
 
   /**
-   * One worker's reusable reply buffer and the answered request still waiting for its post-work.
+   * One worker's own state, reused for every datagram it answers: the reply buffer (direct, so the
+   * socket writes it without a copy), its connection-ID signer, and the answered request still
+   * waiting for its post-work.
    */
   static final class Exchange {
     final ByteBuffer reply;
+    private final ConnectionIds.Signer ids;
     private RequestContext<?, ?> answered;
 
-    Exchange(int replyCapacity) {
-      reply = ByteBuffer.allocate(replyCapacity);
+    private Exchange(ByteBuffer reply, ConnectionIds.Signer ids) {
+      this.reply = reply;
+      this.ids = ids;
     }
   }
 
@@ -45,6 +49,13 @@ final class UdpHandler {
     this.codec = codec;
     this.connectionIds = connectionIds;
     this.logic = logic;
+  }
+
+  /**
+   * Returns the state for one worker thread, with a reply buffer of {@code replyCapacity} bytes.
+   */
+  Exchange newExchange(int replyCapacity) {
+    return new Exchange(ByteBuffer.allocateDirect(replyCapacity), connectionIds.newSigner());
   }
 
   /**
@@ -61,7 +72,7 @@ final class UdpHandler {
       return false;
     }
     IpAddress source = IpAddress.of(sender.getAddress());
-    UdpRequest request = codec.decode(datagram, source, connectionIds);
+    UdpRequest request = codec.decode(datagram, source, exchange.ids);
     if (request instanceof UdpRequest.Drop) {
       return false;
     }
@@ -70,7 +81,7 @@ final class UdpHandler {
       return true;
     }
     if (request instanceof UdpRequest.Connect connect) {
-      UdpCodec.writeConnect(reply, connect.transactionId(), connectionIds.generate(source));
+      UdpCodec.writeConnect(reply, connect.transactionId(), exchange.ids.generate(source));
       return true;
     }
     int transactionId = 0;

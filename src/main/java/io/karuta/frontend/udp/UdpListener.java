@@ -58,9 +58,12 @@ public class UdpListener {
   private BlockingQueue<Datagram> queued;
   private UdpHandler handler;
 
-  /** A datagram buffer and its sender, reused for the life of the listener. */
+  /**
+   * A datagram buffer and its sender, reused for the life of the listener. Direct, because the
+   * socket copies a heap buffer through a temporary direct one found by a thread-local lookup.
+   */
   private static final class Datagram {
-    final ByteBuffer data = ByteBuffer.allocate(DATAGRAM_CAPACITY);
+    final ByteBuffer data = ByteBuffer.allocateDirect(DATAGRAM_CAPACITY);
     SocketAddress sender;
   }
 
@@ -175,7 +178,7 @@ public class UdpListener {
   }
 
   private void receive() {
-    ByteBuffer scratch = ByteBuffer.allocate(DATAGRAM_CAPACITY);
+    ByteBuffer scratch = ByteBuffer.allocateDirect(DATAGRAM_CAPACITY);
     while (running) {
       Datagram datagram = free.poll();
       try {
@@ -206,7 +209,7 @@ public class UdpListener {
   }
 
   private void work() {
-    UdpHandler.Exchange exchange = new UdpHandler.Exchange(replyCapacity(config.udp()));
+    UdpHandler.Exchange exchange = handler.newExchange(replyCapacity(config.udp()));
     while (running) {
       Datagram datagram;
       try {

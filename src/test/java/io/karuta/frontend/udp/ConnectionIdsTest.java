@@ -56,6 +56,23 @@ class ConnectionIdsTest {
     assertTrue(ids.valid(id, IpAddress.parse(ip)));
   }
 
+  /** A worker's own signer issues and accepts exactly the IDs of the shared, locked instance. */
+  @ParameterizedTest
+  @ValueSource(strings = {"10.0.0.1", "2001:db8::1"})
+  void aSignerMatchesItsConnectionIds(String ip) {
+    ConnectionIds ids = issuedAt(T, SECRET);
+    ConnectionIds.Signer signer = ids.newSigner();
+    IpAddress source = IpAddress.parse(ip);
+    long id = ids.generate(source);
+    assertEquals(id, signer.generate(source));
+    assertTrue(signer.valid(id, source));
+    assertTrue(ids.valid(signer.generate(source), source));
+    assertFalse(signer.valid(id ^ 1, source), "one tag bit off");
+    assertFalse(signer.valid(id, IpAddress.parse("10.0.0.2")), "another address");
+    now.set(T + 121);
+    assertFalse(signer.valid(id, source), "expired");
+  }
+
   /**
    * chihaya-spec §10, the rows whose address bytes {@link IpAddress} never produces: 127.0.0.1 as
    * 16 v4-mapped bytes (normalised to 4 bytes on the live path) and the empty address. They check
