@@ -115,7 +115,7 @@ final class HttpLoad implements Engine {
           break;
         }
       } else {
-        while (idleCount > 0 && schedule.due(now)) {
+        while (idleCount > 0 && schedule.due(now) && !schedule.sendingOver(now)) {
           assign(slots[idle[--idleCount]], now);
         }
       }

@@ -216,7 +216,10 @@ final class UdpLoad implements Engine {
 
   private boolean send(long now) {
     int sent = 0;
-    while (sent < SENDS_PER_TURN && outstanding < options.inFlight() && schedule.due(now)) {
+    while (sent < SENDS_PER_TURN
+        && outstanding < options.inFlight()
+        && schedule.due(now)
+        && !schedule.sendingOver(now)) {
       Lane lane = readyLane();
       if (lane == null) {
         break;
