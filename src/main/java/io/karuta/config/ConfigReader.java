@@ -113,7 +113,7 @@ public final class ConfigReader {
             Duration.ofMinutes(2),
             Duration.ofHours(1)),
         udp.integer("workers", Defaults.UDP_WORKERS, 0, 64),
-        udp.integer("queue_capacity", Defaults.UDP_QUEUE_CAPACITY, 16, 65_536),
+        udp.integer("receive_buffer", Defaults.UDP_RECEIVE_BUFFER, 16 * 1024, 256 * 1024 * 1024),
         udp.bool("allow_ip_spoofing", Defaults.ALLOW_IP_SPOOFING),
         limits.maxNumWant(),
         limits.defaultNumWant(),

@@ -30,7 +30,7 @@ final class Defaults {
   static final Duration CONNECTION_ID_LIFETIME = Duration.ofMinutes(5);
   // 0: one worker per core, decided where the listener starts.
   static final int UDP_WORKERS = 0;
-  static final int UDP_QUEUE_CAPACITY = 4096;
+  static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
   static final String STORAGE_NAME = "memory";
 
   private static final Map<String, String> PROPERTIES = build();
@@ -58,7 +58,7 @@ final class Defaults {
     map.put("karuta.udp.max_clock_skew", GoDuration.format(MAX_CLOCK_SKEW));
     map.put("karuta.udp.connection_id_lifetime", GoDuration.format(CONNECTION_ID_LIFETIME));
     map.put("karuta.udp.workers", String.valueOf(UDP_WORKERS));
-    map.put("karuta.udp.queue_capacity", String.valueOf(UDP_QUEUE_CAPACITY));
+    map.put("karuta.udp.receive_buffer", String.valueOf(UDP_RECEIVE_BUFFER));
     map.put("karuta.udp.allow_ip_spoofing", String.valueOf(ALLOW_IP_SPOOFING));
     putLimits(map, "karuta.udp.");
     map.put("karuta.storage.name", STORAGE_NAME);

@@ -39,7 +39,7 @@ final class KnownKeys {
           "udp.max_clock_skew",
           "udp.connection_id_lifetime",
           "udp.workers",
-          "udp.queue_capacity",
+          "udp.receive_buffer",
           "udp.allow_ip_spoofing",
           "udp.max_numwant",
           "udp.default_numwant",

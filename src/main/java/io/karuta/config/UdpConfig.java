@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param connectionIdLifetime how long a connection ID stays valid, 2m to 1h (BEP 15 asks for 2m;
  *     real clients reuse IDs later)
  * @param workers threads that answer datagrams, 1 to 64, or 0 for one per core (at least two)
- * @param queueCapacity datagrams waiting for a worker, 16 to 65536; beyond it they are dropped
+ * @param receiveBuffer the kernel receive buffer of each worker's socket in bytes, 16 KiB to 256
+ *     MiB (the kernel may cap it at {@code net.core.rmem_max}); datagrams beyond it are dropped
  * @param allowIpSpoofing whether the IP field of an announce packet is used
  * @param maxNumWant the most peers one reply may carry, 1 to 1000
  * @param defaultNumWant peers for a client that did not say, 0 to {@code maxNumWant}
@@ -28,7 +29,7 @@ public record UdpConfig(
     Duration maxClockSkew,
     Duration connectionIdLifetime,
     int workers,
-    int queueCapacity,
+    int receiveBuffer,
     boolean allowIpSpoofing,
     int maxNumWant,
     int defaultNumWant,
@@ -65,8 +66,8 @@ public record UdpConfig(
         + GoDuration.format(connectionIdLifetime)
         + ", workers="
         + workers
-        + ", queueCapacity="
-        + queueCapacity
+        + ", receiveBuffer="
+        + receiveBuffer
         + ", allowIpSpoofing="
         + allowIpSpoofing
         + ", maxNumWant="

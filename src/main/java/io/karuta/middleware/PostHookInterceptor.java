@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,10 +22,13 @@ public class PostHookInterceptor {
 
   @Inject HookChain chain;
 
+  /** The chain's list, read once: it is fixed at start, and the chain is behind a client proxy. */
+  private List<NamedHook> hooks;
+
   @AroundInvoke
   Object runPostHooks(InvocationContext invocation) throws Exception {
     RequestContext<?, ?> context = (RequestContext<?, ?>) invocation.getParameters()[0];
-    for (NamedHook named : chain.postHooks()) {
+    for (NamedHook named : hooks()) {
       try {
         if (context instanceof AnnounceContext announce) {
           named.hook().handleAnnounce(announce);
@@ -36,5 +40,14 @@ public class PostHookInterceptor {
       }
     }
     return context.swarmInteractionSkipped() ? null : invocation.proceed();
+  }
+
+  private List<NamedHook> hooks() {
+    List<NamedHook> read = hooks;
+    if (read == null) {
+      read = chain.postHooks();
+      hooks = read;
+    }
+    return read;
   }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
@@ -23,8 +24,10 @@ public class PeerStoreProducer {
   @Inject TrackerConfig config;
   @Inject @Maintenance ScheduledExecutorService maintenance;
 
+  // A pseudo-scope without a client proxy: the store is called several times per request, and a
+  // proxy would look up its context on every call.
   @Produces
-  @ApplicationScoped
+  @Singleton
   PeerStore peerStore() {
     String name = config.storage().name();
     if (!name.equals("memory")) {

@@ -220,7 +220,7 @@ class ConfigReaderTest {
         "karuta.udp.max_clock_skew | 6m | karuta.udp.max_clock_skew: '6m' is out of range (allowed: 0s to 5m)",
         "karuta.udp.connection_id_lifetime | 1m | karuta.udp.connection_id_lifetime: '1m' is out of range (allowed: 2m to 1h)",
         "karuta.udp.workers | 65 | karuta.udp.workers: '65' is out of range (allowed: 0 to 64)",
-        "karuta.udp.queue_capacity | 8 | karuta.udp.queue_capacity: '8' is out of range (allowed: 16 to 65536)",
+        "karuta.udp.receive_buffer | 1024 | karuta.udp.receive_buffer: '1024' is out of range (allowed: 16384 to 268435456)",
         "karuta.storage.name | redis | karuta.storage.name: 'redis' is not supported (allowed: memory)",
         "karuta.http.announce_routes | `` | karuta.http.announce_routes: no route given (allowed: one or more paths starting with /, such as /x)",
         "karuta.http.scrape_routes | scrape | karuta.http.scrape_routes: 'scrape' is not a path (allowed: one or more paths starting with /",

@@ -27,6 +27,7 @@ import io.karuta.middleware.PreHookInterceptor;
 import io.karuta.middleware.ScrapeContext;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.PeerStoreProducer;
+import io.karuta.storage.memory.MemoryPeerStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -236,6 +237,17 @@ class TrackerLogicCdiTest {
   }
 
   // ---- fixtures -------------------------------------------------------------------------------
+
+  @Test
+  void theStoreIsOneInstanceWithoutAProxyAndClosesWithTheApplication() {
+    start();
+    PeerStore store = store();
+    assertSame(store, store(), "one store for the application");
+    assertEquals(MemoryPeerStore.class, store.getClass(), "the instance itself, not a proxy");
+    container.shutdown();
+    container = null;
+    assertThrows(IllegalStateException.class, () -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+  }
 
   private void start(String... keysAndValues) {
     Map<String, String> values = new HashMap<>();

@@ -20,24 +20,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The UDP tracker (BEP 15): one socket on {@code udp.addr}, started with the application and closed
+ * The UDP tracker (BEP 15): sockets on {@code udp.addr}, opened with the application and closed
  * with it, so a redeploy can bind the port again.
  *
- * <p>Bounded by design. One receiver thread reads datagrams into a fixed pool of {@code
- * udp.queue_capacity} reusable buffers and queues them; {@code udp.workers} threads answer them.
- * When every buffer is taken, the receiver reads the next datagram into a scratch buffer and drops
- * it, counted: under overload Karuta sheds load instead of growing. No thread or task is created
- * per datagram, and no buffer is allocated per datagram. Threads come from the container's managed
- * thread factory.
+ * <p>Each of the {@code udp.workers} threads owns a socket bound to the same address with {@code
+ * SO_REUSEPORT}, and receives, answers and runs the post-reply work itself: no hand-over between
+ * threads, no lock shared by the workers, no thread, task or buffer per datagram (measured: handing
+ * each datagram from a receiver thread to a worker cost about three futex calls, more kernel time
+ * than the reply itself). The kernel spreads clients over the sockets by address and port. The
+ * queue is each socket's kernel receive buffer ({@code udp.receive_buffer}): when a worker falls
+ * behind, the kernel drops what does not fit and counts it ({@link #droppedDatagrams()}), so memory
+ * never grows under overload. Where {@code SO_REUSEPORT} is missing, the workers share one socket.
+ * Threads come from the container's managed thread factory.
  */
 @ApplicationScoped
 public class UdpListener {
@@ -50,22 +50,11 @@ public class UdpListener {
   @Inject TrackerLogic logic;
   @Inject @LongRunning ThreadFactory threadFactory;
 
-  private final LongAdder dropped = new LongAdder();
+  private final List<DatagramChannel> channels = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
-  private DatagramChannel channel;
-  private BlockingQueue<Datagram> free;
-  private BlockingQueue<Datagram> queued;
+  private InetSocketAddress bound;
   private UdpHandler handler;
-
-  /**
-   * A datagram buffer and its sender, reused for the life of the listener. Direct, because the
-   * socket copies a heap buffer through a temporary direct one found by a thread-local lookup.
-   */
-  private static final class Datagram {
-    final ByteBuffer data = ByteBuffer.allocateDirect(DATAGRAM_CAPACITY);
-    SocketAddress sender;
-  }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) throws IOException {
     UdpConfig udp = config.udp();
@@ -73,50 +62,47 @@ public class UdpListener {
       LOG.info("UDP tracker off (udp.addr is empty)");
       return;
     }
-    InetSocketAddress address = UdpAddress.parse(udp.addr());
     handler =
         new UdpHandler(
             new UdpCodec(udp.sanitizer(), udp.allowIpSpoofing()), connectionIds(udp), logic);
-    free = new ArrayBlockingQueue<>(udp.queueCapacity());
-    queued = new ArrayBlockingQueue<>(udp.queueCapacity());
-    for (int i = 0; i < udp.queueCapacity(); i++) {
-      free.add(new Datagram());
-    }
-    channel = DatagramChannel.open();
-    try {
-      // The kernel caps this at net.core.rmem_max; the effective size is logged below.
-      channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
-      channel.bind(address);
-    } catch (IOException e) {
-      channel.close();
-      throw new IllegalStateException("cannot bind the UDP tracker to " + address + ": " + e, e);
-    }
-    int receiveBuffer = channel.getOption(StandardSocketOptions.SO_RCVBUF);
-    running = true;
-    start("karuta-udp-receiver", this::receive);
     int workers = udp.effectiveWorkers();
-    for (int i = 0; i < workers; i++) {
-      start("karuta-udp-worker-" + i, this::work);
+    try {
+      bind(UdpAddress.parse(udp.addr()), workers, udp.receiveBuffer());
+    } catch (IOException | RuntimeException e) {
+      closeChannels();
+      throw e;
     }
+    running = true;
+    for (int i = 0; i < workers; i++) {
+      DatagramChannel channel = channels.get(i % channels.size());
+      start("karuta-udp-worker-" + i, () -> work(channel));
+    }
+    int receiveBuffer = channels.get(0).getOption(StandardSocketOptions.SO_RCVBUF);
     LOG.info(
         () ->
             "UDP tracker listening on "
-                + channel.socket().getLocalSocketAddress()
+                + bound
                 + " with "
                 + workers
-                + " workers, "
+                + " workers on "
+                + channels.size()
+                + (channels.size() == 1 ? " socket, " : " sockets, ")
                 + receiveBuffer
-                + " bytes of socket receive buffer");
+                + " bytes of receive buffer each");
   }
 
-  /** Returns the address the socket is bound to, or {@code null} when UDP is off. */
+  /** Returns the address the sockets are bound to, or {@code null} when UDP is off. */
   public InetSocketAddress localAddress() {
-    return channel == null ? null : (InetSocketAddress) channel.socket().getLocalSocketAddress();
+    return bound;
   }
 
-  /** Returns how many datagrams were dropped because every worker was busy. */
+  /**
+   * Returns how many datagrams the kernel dropped because a worker's socket buffer was full, since
+   * the sockets were opened, or -1 where the kernel does not say (only Linux does, in {@code
+   * /proc/net/udp}).
+   */
   public long droppedDatagrams() {
-    return dropped.sum();
+    return bound == null ? 0 : KernelUdpDrops.forPort(bound.getPort());
   }
 
   @PreDestroy
@@ -125,15 +111,8 @@ public class UdpListener {
       return;
     }
     running = false;
-    try {
-      // Closing the channel ends the blocking receive; interrupting ends the workers' wait.
-      channel.close();
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "closing the UDP socket failed", e);
-    }
-    for (Thread thread : threads) {
-      thread.interrupt();
-    }
+    // Closing a channel ends a blocking receive on it.
+    closeChannels();
     for (Thread thread : threads) {
       try {
         thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -153,6 +132,55 @@ public class UdpListener {
     return Math.max(
         Math.max(UdpCodec.maxAnnounceReplyLength(peers), UdpCodec.maxScrapeReplyLength(hashes)),
         UdpCodec.errorLength(" ".repeat(256)));
+  }
+
+  /**
+   * Opens one socket per worker on {@code address} with {@code SO_REUSEPORT}, or one socket when
+   * the platform lacks it. A plain bind first makes sure nobody else holds the port: with {@code
+   * SO_REUSEPORT} alone, a second tracker started by mistake on the same port would silently share
+   * the traffic.
+   */
+  private void bind(InetSocketAddress address, int workers, int receiveBuffer) throws IOException {
+    DatagramChannel first = DatagramChannel.open();
+    channels.add(first);
+    boolean reusePort = first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+    InetSocketAddress target = address;
+    if (reusePort) {
+      try (DatagramChannel probe = DatagramChannel.open()) {
+        probe.bind(address);
+        target = (InetSocketAddress) probe.getLocalAddress();
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot bind the UDP tracker to " + address + ": " + e, e);
+      }
+    }
+    for (int i = 0; i < (reusePort ? workers : 1); i++) {
+      DatagramChannel channel = i == 0 ? first : DatagramChannel.open();
+      if (i > 0) {
+        channels.add(channel);
+      }
+      channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+      if (reusePort) {
+        channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      }
+      try {
+        channel.bind(target);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot bind the UDP tracker to " + target + ": " + e, e);
+      }
+      target = (InetSocketAddress) channel.getLocalAddress();
+    }
+    bound = target;
+  }
+
+  private void closeChannels() {
+    for (DatagramChannel channel : channels) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "closing a UDP socket failed", e);
+      }
+    }
+    channels.clear();
   }
 
   private ConnectionIds connectionIds(UdpConfig udp) {
@@ -177,59 +205,28 @@ public class UdpListener {
     thread.start();
   }
 
-  private void receive() {
-    ByteBuffer scratch = ByteBuffer.allocateDirect(DATAGRAM_CAPACITY);
-    while (running) {
-      Datagram datagram = free.poll();
-      try {
-        if (datagram == null) {
-          scratch.clear();
-          channel.receive(scratch);
-          dropped.increment();
-          continue;
-        }
-        datagram.data.clear();
-        datagram.sender = channel.receive(datagram.data);
-        datagram.data.flip();
-        queued.add(datagram);
-        datagram = null;
-      } catch (ClosedChannelException e) {
-        return;
-      } catch (IOException | RuntimeException e) {
-        if (running) {
-          LOG.log(Level.WARNING, "UDP receive failed", e);
-        }
-      } finally {
-        // A buffer that did not reach the queue goes back to the pool, or the pool would shrink.
-        if (datagram != null) {
-          free.add(datagram);
-        }
-      }
-    }
-  }
-
-  private void work() {
+  /** One worker: receive, answer, send, then the post-reply work; until the socket closes. */
+  private void work(DatagramChannel channel) {
+    // Direct, because the socket copies a heap buffer through a temporary direct one that it finds
+    // with a thread-local lookup.
+    ByteBuffer datagram = ByteBuffer.allocateDirect(DATAGRAM_CAPACITY);
     UdpHandler.Exchange exchange = handler.newExchange(replyCapacity(config.udp()));
     while (running) {
-      Datagram datagram;
       try {
-        datagram = queued.take();
-      } catch (InterruptedException e) {
-        return;
-      }
-      try {
-        if (handler.handle(datagram.data, (InetSocketAddress) datagram.sender, exchange)) {
-          channel.send(exchange.reply, datagram.sender);
+        datagram.clear();
+        SocketAddress sender = channel.receive(datagram);
+        datagram.flip();
+        if (handler.handle(datagram, (InetSocketAddress) sender, exchange)) {
+          channel.send(exchange.reply, sender);
         }
       } catch (ClosedChannelException e) {
         return;
       } catch (IOException e) {
         // The client is gone or unreachable; it will retry. Nothing to tell anyone.
-        LOG.log(Level.FINE, "UDP send failed", e);
+        LOG.log(Level.FINE, "UDP receive or send failed", e);
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "UDP datagram failed", e);
       } finally {
-        free.add(datagram);
         handler.afterReply(exchange);
       }
     }

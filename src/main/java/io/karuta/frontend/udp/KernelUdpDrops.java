@@ -1,0 +1,58 @@
+package io.karuta.frontend.udp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads how many datagrams Linux dropped for the UDP sockets bound to one local port because their
+ * receive buffers were full: the last column ({@code drops}) of {@code /proc/net/udp} and {@code
+ * /proc/net/udp6}, summed over the port's sockets. Called when someone asks (a metric, a test),
+ * never per datagram.
+ */
+final class KernelUdpDrops {
+  private static final Path[] TABLES = {Path.of("/proc/net/udp"), Path.of("/proc/net/udp6")};
+
+  private KernelUdpDrops() {}
+
+  /** Returns the drops of every socket on {@code port}, or -1 when no table can be read. */
+  static long forPort(int port) {
+    long drops = 0;
+    boolean read = false;
+    for (Path table : TABLES) {
+      try (BufferedReader lines = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
+        lines.readLine(); // the header
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          try {
+            drops += dropsOf(line.trim(), port);
+          } catch (NumberFormatException e) {
+            // A row in a format this reader does not know: not ours to count.
+          }
+        }
+        read = true;
+      } catch (IOException e) {
+        // Not Linux, or no IPv6: the other table may still answer.
+      }
+    }
+    return read ? drops : -1;
+  }
+
+  /**
+   * Returns the drops column of one table row if its local port is {@code port}, else 0. A row
+   * reads {@code "sl: addr:PORT rem:port st ... drops"}, the port in hexadecimal.
+   */
+  static long dropsOf(String row, int port) {
+    String[] columns = row.split("\\s+");
+    if (columns.length < 3) {
+      return 0;
+    }
+    String local = columns[1];
+    int colon = local.lastIndexOf(':');
+    if (colon < 0 || Integer.parseInt(local.substring(colon + 1), 16) != port) {
+      return 0;
+    }
+    return Long.parseLong(columns[columns.length - 1]);
+  }
+}

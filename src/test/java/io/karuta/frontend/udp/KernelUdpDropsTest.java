@@ -1,0 +1,31 @@
+package io.karuta.frontend.udp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+class KernelUdpDropsTest {
+
+  @Test
+  void readsTheDropsColumnOfRowsOnThePort() {
+    String v4 =
+        "12482: 0100007F:4394 00000000:0000 07 00000000:00000000 00:00000000 00000000     0"
+            + "        0 1761226 2 00000000e5cc12e8 37";
+    String v6 =
+        "2151: 00000000000000000000000000000000:1B39 00000000000000000000000000000000:0000 07"
+            + " 00000000:00000000 00:00000000 00000000     0        0 690184 2 000000008a1fe8fc 5";
+    assertEquals(37, KernelUdpDrops.dropsOf(v4, 0x4394));
+    assertEquals(0, KernelUdpDrops.dropsOf(v4, 0x4395), "another port");
+    assertEquals(5, KernelUdpDrops.dropsOf(v6, 6969));
+    assertEquals(0, KernelUdpDrops.dropsOf("", 6969));
+  }
+
+  @Test
+  void aBoundSocketThatDroppedNothingCountsZero() throws Exception {
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      assertEquals(0, KernelUdpDrops.forPort(socket.getLocalPort()));
+    }
+  }
+}
