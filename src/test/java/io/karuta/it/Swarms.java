@@ -12,7 +12,16 @@ final class Swarms {
 
   /** Returns (complete, downloaded, incomplete) of {@code infoHash} by scraping over IPv4. */
   static long[] scrape(TrackerClient client, byte[] infoHash) {
-    TrackerClient.Reply reply = client.get("/scrape?info_hash=" + TrackerClient.escape(infoHash));
+    return counts(client.get(scrapePath(infoHash)), infoHash);
+  }
+
+  /** Returns the path and query of a scrape of {@code infoHash}. */
+  static String scrapePath(byte[] infoHash) {
+    return "/scrape?info_hash=" + TrackerClient.escape(infoHash);
+  }
+
+  /** Returns (complete, downloaded, incomplete) of {@code infoHash} from a scrape reply. */
+  static long[] counts(TrackerClient.Reply reply, byte[] infoHash) {
     @SuppressWarnings("unchecked")
     Map<String, Object> files = (Map<String, Object>) reply.dict().get("files");
     @SuppressWarnings("unchecked")

@@ -19,7 +19,11 @@ import java.util.Map;
  */
 public final class TrackerClient {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      // HTTP/1.1 as BitTorrent clients speak it; Java's default would ask to upgrade to HTTP/2.
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final String base;
 

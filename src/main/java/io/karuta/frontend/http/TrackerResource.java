@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Enumeration;
 
 /**
@@ -44,18 +43,12 @@ public class TrackerResource {
             request.getQueryString(),
             request.getRemoteAddr(),
             name -> joined(request.getHeaders(name)));
-    StreamingOutput body =
-        out -> {
-          try {
-            out.write(reply.body());
-            // Sends the reply before the swarm update, so the client does not wait for it.
-            out.flush();
-          } finally {
-            frontend.afterReply(reply);
-          }
-        };
+    if (reply.answered() != null) {
+      AfterReplyFilter.runAfterReply(request, reply);
+    }
+    // An explicit length, so a reply flushed before the request ends is complete without chunking.
     return Response.status(reply.status())
-        .entity(body)
+        .entity(reply.body())
         .type(TEXT)
         .header(HttpHeaders.CONTENT_LENGTH, reply.body().length)
         .build();
