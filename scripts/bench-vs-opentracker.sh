@@ -43,13 +43,16 @@ cleanup() {
 trap cleanup EXIT
 
 echo "building Karuta and the load generator..." >&2
-mvn -B -q package -DskipTests
-mvn -B -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+mvn -B -q package -DskipTests >&2
+mvn -B -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
 classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
 load() { taskset -c "$LOAD_CPU" java -cp "$classpath" io.karuta.bench.load.Load "$@"; }
 
 # opentracker's Debian build serves only whitelisted torrents: whitelist the generator's.
 load hashes --torrents "$TORRENTS" > "$work/whitelist"
+# opentracker reads it after dropping its privileges to nobody.
+chmod 755 "$work"
+chmod 644 "$work/whitelist"
 
 cat > "$work/karuta.yaml" << EOF
 karuta:
@@ -126,9 +129,10 @@ for target in "$KARUTA_UDP_PORT $KARUTA_HTTP_PORT" "$OPENTRACKER_PORT $OPENTRACK
   set -- $target
   load udp --target "127.0.0.1:$1" --torrents "$TORRENTS" --peers "$PEERS" --duration "${JIT_WARMUP%s}s" \
     --warmup 0s > /dev/null &
+  udp_warmup=$!
   load http --target "127.0.0.1:$2" --torrents "$TORRENTS" --peers "$PEERS" --duration "${JIT_WARMUP%s}s" \
     --warmup 0s > /dev/null
-  wait
+  wait "$udp_warmup" || { echo "the warm-up got no valid reply from 127.0.0.1:$1" >&2; exit 1; }
 done
 
 echo "| Scenario | Tracker | valid responses/s | per tracker CPU-second | p50 µs | p99 µs | errors | peak RSS MiB |"
