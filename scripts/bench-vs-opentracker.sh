@@ -30,6 +30,15 @@ KARUTA_UDP_PORT=${KARUTA_UDP_PORT:-17401}
 OPENTRACKER_PORT=${OPENTRACKER_PORT:-17402}
 
 cd "$(dirname "$0")/.."
+for duration in "$DURATION" "$WARMUP" "$JIT_WARMUP"; do
+  [[ $duration =~ ^[0-9]+s$ ]] || { echo "durations are whole seconds such as 15s: $duration" >&2; exit 2; }
+done
+for scenario in $SCENARIOS; do
+  case $scenario in
+    udp-announce | udp-scrape | http-announce | http-scrape) ;;
+    *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
+  esac
+done
 for tool in java mvn taskset opentracker; do
   command -v "$tool" > /dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
@@ -108,11 +117,12 @@ measure() {
   shift
   load "$@" > "$work/out" &
   local generator=$!
+  pids+=("$generator")
   sleep $((${WARMUP%s} + 1))
   local before start
   before=$(cpu_ticks "$pid")
   start=$(date +%s.%N)
-  wait "$generator"
+  wait "$generator" || { echo "the generator failed: $*" >&2; cat "$work/out" >&2; exit 1; }
   local after end result
   after=$(cpu_ticks "$pid")
   end=$(date +%s.%N)
@@ -130,6 +140,7 @@ for target in "$KARUTA_UDP_PORT $KARUTA_HTTP_PORT" "$OPENTRACKER_PORT $OPENTRACK
   load udp --target "127.0.0.1:$1" --torrents "$TORRENTS" --peers "$PEERS" --duration "${JIT_WARMUP%s}s" \
     --warmup 0s > /dev/null &
   udp_warmup=$!
+  pids+=("$udp_warmup")
   load http --target "127.0.0.1:$2" --torrents "$TORRENTS" --peers "$PEERS" --duration "${JIT_WARMUP%s}s" \
     --warmup 0s > /dev/null
   wait "$udp_warmup" || { echo "the warm-up got no valid reply from 127.0.0.1:$1" >&2; exit 1; }

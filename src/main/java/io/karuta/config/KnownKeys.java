@@ -75,7 +75,9 @@ final class KnownKeys {
               "use http.max_scrape_infohashes and udp.max_scrape_infohashes"),
           stale("prometheus_addr", "metrics are served by the application server"),
           stale("http.request_timeout", LISTENER),
-          stale("http.enable_legacy_php_urls", "add /announce.php to http.announce_routes"));
+          stale("http.enable_legacy_php_urls", "add /announce.php to http.announce_routes"),
+          // Karuta's own key before the UDP workers got a socket each.
+          stale("udp.queue_capacity", "replaced by udp.receive_buffer"));
 
   private static final Duration MAX_IGNORED_DURATION = Duration.ofHours(24);
 

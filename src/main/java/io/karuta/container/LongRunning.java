@@ -11,9 +11,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The thread factory for threads that live as long as the application, such as the UDP receive
- * loop: the container's default {@code ManagedThreadFactory}. Such a thread does not hold a thread
- * of the shared managed executor, and no hung-task detection applies to it.
+ * The thread factory for threads that live as long as the application, such as the UDP worker loop:
+ * the container's default {@code ManagedThreadFactory}. Such a thread does not hold a thread of the
+ * shared managed executor, and no hung-task detection applies to it.
  */
 @Qualifier
 @Retention(RUNTIME)

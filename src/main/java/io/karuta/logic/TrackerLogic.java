@@ -91,7 +91,8 @@ public class TrackerLogic {
       } else {
         swarmInteractionHook.scrape((ScrapeContext) context);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // The frontend thread must survive: on UDP it owns a socket that would go unanswered.
       LOG.log(Level.SEVERE, "work after the reply failed", e);
     }
   }

@@ -27,7 +27,7 @@ public class TrackerStartup {
   @Inject PeerStore store;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    // Calling a method forces the client proxies to create the beans now.
+    // Calling a method forces the beans to be created now, so a bad store setting stops the start.
     store.scrapeSwarm(PROBE, AddressFamily.IPV4);
     LOG.info(
         () ->

@@ -35,7 +35,8 @@ public class PostHookInterceptor {
         } else {
           named.hook().handleScrape((ScrapeContext) context);
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Even an Error (a hook's missing class, an assertion) must not cost the swarm update.
         LOG.log(Level.WARNING, e, () -> "post-hook '" + named.name() + "' failed");
       }
     }

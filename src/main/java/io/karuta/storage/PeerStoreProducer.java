@@ -42,7 +42,8 @@ public class PeerStoreProducer {
     return store;
   }
 
-  void close(@Disposes PeerStore store) {
+  // Static, so closing at shutdown does not need this (already destroyed) bean again.
+  static void close(@Disposes PeerStore store) {
     store.close();
   }
 }

@@ -35,14 +35,18 @@ public class AfterReplyFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    chain.doFilter(request, response);
-    if (request.getAttribute(PENDING) instanceof HttpReply reply) {
-      try {
-        response.flushBuffer();
-      } catch (IOException e) {
-        // The client left; the announce still counts, as it would have after a sent reply.
-      } finally {
-        frontend.afterReply(reply);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      // Even if writing failed: the announce was answered and counts.
+      if (request.getAttribute(PENDING) instanceof HttpReply reply) {
+        try {
+          response.flushBuffer();
+        } catch (IOException e) {
+          // The client left; its announce still counts.
+        } finally {
+          frontend.afterReply(reply);
+        }
       }
     }
   }

@@ -53,7 +53,7 @@ public class UdpListener {
   private final List<DatagramChannel> channels = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
-  private InetSocketAddress bound;
+  private volatile InetSocketAddress bound;
   private UdpHandler handler;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) throws IOException {
@@ -72,12 +72,12 @@ public class UdpListener {
       closeChannels();
       throw e;
     }
+    int receiveBuffer = channels.get(0).getOption(StandardSocketOptions.SO_RCVBUF);
     running = true;
     for (int i = 0; i < workers; i++) {
       DatagramChannel channel = channels.get(i % channels.size());
       start("karuta-udp-worker-" + i, () -> work(channel));
     }
-    int receiveBuffer = channels.get(0).getOption(StandardSocketOptions.SO_RCVBUF);
     LOG.info(
         () ->
             "UDP tracker listening on "
@@ -102,7 +102,8 @@ public class UdpListener {
    * /proc/net/udp}).
    */
   public long droppedDatagrams() {
-    return bound == null ? 0 : KernelUdpDrops.forPort(bound.getPort());
+    InetSocketAddress address = bound;
+    return address == null ? 0 : KernelUdpDrops.forPort(address.getPort());
   }
 
   @PreDestroy
@@ -111,11 +112,14 @@ public class UdpListener {
       return;
     }
     running = false;
-    // Closing a channel ends a blocking receive on it.
+    // Closing a channel ends a blocking receive on it; interrupting wakes a worker in a hook.
     closeChannels();
+    bound = null;
+    threads.forEach(Thread::interrupt);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     for (Thread thread : threads) {
       try {
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
@@ -224,7 +228,9 @@ public class UdpListener {
       } catch (IOException e) {
         // The client is gone or unreachable; it will retry. Nothing to tell anyone.
         LOG.log(Level.FINE, "UDP receive or send failed", e);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Never let the worker die: its socket would stay bound, and the clients the kernel sends
+        // to it would go unanswered.
         LOG.log(Level.SEVERE, "UDP datagram failed", e);
       } finally {
         handler.afterReply(exchange);

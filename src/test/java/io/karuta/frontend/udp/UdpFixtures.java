@@ -145,4 +145,49 @@ final class UdpFixtures {
   static UdpRequest decode(byte[] packet) {
     return decode(packet, V4, ACCEPT);
   }
+
+  /** A 98-byte announce (started, 10 bytes left, numwant 10, port 6881) of an all-zero hash. */
+  static byte[] zeroHashAnnounce(long connectionId, int transaction, String peerId) {
+    return java.nio.ByteBuffer.allocate(98)
+        .putLong(connectionId)
+        .putInt(1)
+        .putInt(transaction)
+        .put(new byte[20])
+        .put(peerId.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .putLong(0)
+        .putLong(10)
+        .putLong(0)
+        .putInt(2)
+        .putInt(0)
+        .putInt(0)
+        .putInt(10)
+        .putShort((short) 6881)
+        .array();
+  }
+
+  /** Sends {@code datagram} from {@code client} to 127.0.0.1:{@code port}. */
+  static void sendToLoopback(java.net.DatagramSocket client, int port, byte[] datagram)
+      throws java.io.IOException {
+    client.send(
+        new java.net.DatagramPacket(
+            datagram, datagram.length, java.net.InetAddress.getLoopbackAddress(), port));
+  }
+
+  /** Returns a UDP port on 127.0.0.1 that was free a moment ago. */
+  static int freeLoopbackPort() throws java.io.IOException {
+    try (java.net.DatagramSocket free =
+        new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", 0))) {
+      return free.getLocalPort();
+    }
+  }
+
+  /** Returns a connection ID for 127.0.0.1 issued now under {@code key}. */
+  static long loopbackConnectionId(String key) {
+    return new ConnectionIds(
+            key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.time.Duration.ofMinutes(2),
+            java.time.Duration.ZERO,
+            java.time.InstantSource.system())
+        .generate(IpAddress.parse("127.0.0.1"));
+  }
 }

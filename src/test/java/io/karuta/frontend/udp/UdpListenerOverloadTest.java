@@ -3,7 +3,6 @@ package io.karuta.frontend.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.karuta.bittorrent.IpAddress;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.Hook;
 import io.karuta.testing.TrackerContainer;
@@ -11,13 +10,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +47,7 @@ class UdpListenerOverloadTest {
 
   @Test
   void whatTheSocketBufferCannotHoldIsDroppedAndCounted() throws Exception {
-    try (DatagramSocket free = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-      port = free.getLocalPort();
-    }
+    port = UdpFixtures.freeLoopbackPort();
     WeldContainer container =
         TrackerContainer.start(
             Map.of(
@@ -74,18 +67,14 @@ class UdpListenerOverloadTest {
       client.setReceiveBufferSize(1 << 20);
       UdpListener listener = container.select(UdpListener.class).get();
       assertEquals(0, listener.droppedDatagrams(), "a fresh socket has dropped nothing");
-      long id =
-          new ConnectionIds(
-                  KEY.getBytes(StandardCharsets.UTF_8),
-                  Duration.ofMinutes(2),
-                  Duration.ZERO,
-                  InstantSource.system())
-              .generate(IpAddress.parse("127.0.0.1"));
-      send(client, announce(id, 0));
+      long id = UdpFixtures.loopbackConnectionId(KEY);
+      UdpFixtures.sendToLoopback(
+          client, port, UdpFixtures.zeroHashAnnounce(id, 0, "-KR0001-000000000001"));
       assertTrue(BLOCKED.await(10, TimeUnit.SECONDS), "the worker is stuck in the hook");
       int sent = 500;
       for (int i = 1; i < sent; i++) {
-        send(client, announce(id, i));
+        UdpFixtures.sendToLoopback(
+            client, port, UdpFixtures.zeroHashAnnounce(id, i, "-KR0001-000000000001"));
       }
       long dropped = listener.droppedDatagrams();
       assertTrue(dropped > 0 && dropped < sent - 1, "some kept, the rest dropped: " + dropped);
@@ -108,28 +97,5 @@ class UdpListenerOverloadTest {
       RELEASE.countDown();
       container.shutdown();
     }
-  }
-
-  private static void send(DatagramSocket client, byte[] datagram) throws Exception {
-    client.send(
-        new DatagramPacket(datagram, datagram.length, InetAddress.getByName("127.0.0.1"), port));
-  }
-
-  private static byte[] announce(long connectionId, int transaction) {
-    return ByteBuffer.allocate(98)
-        .putLong(connectionId)
-        .putInt(1)
-        .putInt(transaction)
-        .put(new byte[20])
-        .put("-KR0001-000000000001".getBytes(StandardCharsets.US_ASCII))
-        .putLong(0)
-        .putLong(10)
-        .putLong(0)
-        .putInt(2)
-        .putInt(0)
-        .putInt(0)
-        .putInt(10)
-        .putShort((short) 6881)
-        .array();
   }
 }
