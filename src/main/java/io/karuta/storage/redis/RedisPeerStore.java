@@ -1,0 +1,220 @@
+package io.karuta.storage.redis;
+
+import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.InfoHash;
+import io.karuta.bittorrent.Peer;
+import io.karuta.bittorrent.Scrape;
+import io.karuta.storage.PeerStore;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * A {@link PeerStore} in Redis, shared by every Karuta instance that points at the same server.
+ *
+ * <p>Each call is one EVALSHA of a {@link SwarmScripts script} on the keys of one swarm ({@link
+ * SwarmKeys}), so it is atomic and one round trip. The read script returns the counts and the peers
+ * of an announce together; {@link #announcePeers} and {@link #scrapeSwarm} each use half of it,
+ * because the {@link PeerStore} interface asks for them separately. A combined call would save a
+ * round trip per announce, but needs a new interface method.
+ *
+ * <p><b>Expiry.</b> Scores are last-seen times from the injected clock; every script first drops
+ * the swarm's stale peers, and {@link #collectGarbage()} trims the swarms nobody reads. Every key
+ * also carries a TTL of a peer lifetime plus {@link #TTL_MARGIN_SECONDS}, refreshed by each write,
+ * so Redis empties itself when no Karuta runs.
+ *
+ * <p>Failures of Redis (refused connection, timeout, error reply) surface as unchecked {@code
+ * redis.clients.jedis.exceptions.JedisException}s; this class neither retries them nor falls back.
+ */
+public final class RedisPeerStore implements PeerStore {
+  /**
+   * Added to the peer lifetime for key TTLs: covers clock skew between the Karuta instances (whose
+   * clocks write the scores) and Redis (whose clock runs the TTLs).
+   */
+  static final long TTL_MARGIN_SECONDS = 60;
+
+  private static final byte[] NO_ASKER = new byte[0];
+  private static final int SCAN_BATCH = 500;
+
+  private final JedisPool pool;
+  private final InstantSource clock;
+  private final long lifetimeSeconds;
+  private final byte[] ttl;
+  private final Script update = new Script(SwarmScripts.UPDATE);
+  private final Script read = new Script(SwarmScripts.READ);
+  private volatile boolean closed;
+
+  /** Connects lazily: the first call opens the first connection and loads the scripts. */
+  public RedisPeerStore(RedisStoreConfig config, InstantSource clock) {
+    this.clock = clock;
+    this.lifetimeSeconds = config.peerLifetime().toSeconds();
+    this.ttl = ascii(lifetimeSeconds + TTL_MARGIN_SECONDS);
+    GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
+    poolConfig.setMaxTotal(config.poolMax());
+    poolConfig.setMaxIdle(config.poolMax());
+    // The pool's default is to wait for a free connection forever.
+    poolConfig.setMaxWait(config.connectTimeout());
+    poolConfig.setJmxEnabled(false);
+    this.pool =
+        new JedisPool(
+            poolConfig,
+            config.url(),
+            (int) config.connectTimeout().toMillis(),
+            (int) config.readTimeout().toMillis());
+  }
+
+  @Override
+  public void putSeeder(InfoHash infoHash, Peer peer) {
+    update(infoHash, peer, "S");
+  }
+
+  @Override
+  public void putLeecher(InfoHash infoHash, Peer peer) {
+    update(infoHash, peer, "L");
+  }
+
+  @Override
+  public void graduateLeecher(InfoHash infoHash, Peer peer) {
+    update(infoHash, peer, "G");
+  }
+
+  @Override
+  public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
+    return update(infoHash, peer, "DS");
+  }
+
+  @Override
+  public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
+    return update(infoHash, peer, "DL");
+  }
+
+  @Override
+  public List<Peer> announcePeers(InfoHash infoHash, boolean seeder, int numWant, Peer announcer) {
+    checkOpen();
+    if (numWant < 0) {
+      throw new IllegalArgumentException("numWant cannot be negative");
+    }
+    if (numWant == 0) {
+      return List.of();
+    }
+    List<?> reply =
+        read(infoHash, announcer.family(), seeder, numWant, PeerCodec.encode(announcer));
+    List<Peer> peers = new ArrayList<>(reply.size() - 3);
+    for (Object member : reply.subList(3, reply.size())) {
+      peers.add(PeerCodec.decode((byte[]) member));
+    }
+    return peers;
+  }
+
+  @Override
+  public Scrape scrapeSwarm(InfoHash infoHash, AddressFamily family) {
+    checkOpen();
+    List<?> reply = read(infoHash, family, false, 0, NO_ASKER);
+    return new Scrape(infoHash, count(reply.get(0)), count(reply.get(1)), count(reply.get(2)));
+  }
+
+  /**
+   * Drops the stale peers of every swarm in the database, and the swarms left empty. Walks the keys
+   * with SCAN, so it is off the request path and never blocks Redis for long; on a Cluster it would
+   * have to run on every primary.
+   *
+   * @return the number of swarms looked at
+   */
+  public int collectGarbage() {
+    checkOpen();
+    Set<SwarmKeys> seen = new HashSet<>();
+    try (Jedis jedis = pool.getResource()) {
+      ScanParams params = new ScanParams().match(SwarmKeys.SCAN_PATTERN).count(SCAN_BATCH);
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = jedis.scan(cursor, params);
+        for (String key : page.getResult()) {
+          SwarmKeys.ofKey(key).filter(seen::add).ifPresent(keys -> trim(jedis, keys));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+    return seen.size();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      pool.close();
+    }
+  }
+
+  private boolean update(InfoHash infoHash, Peer peer, String op) {
+    checkOpen();
+    long now = nowSeconds();
+    List<byte[]> args =
+        List.of(
+            staleScore(now),
+            ascii(now - lifetimeSeconds),
+            ascii(op),
+            PeerCodec.encode(peer),
+            ascii(now),
+            ascii(2 * now),
+            ascii(2 * now + 1),
+            ttl);
+    try (Jedis jedis = pool.getResource()) {
+      Object done = update.call(jedis, SwarmKeys.of(infoHash, peer.family()).asList(), args);
+      return ((Long) done) == 1L;
+    }
+  }
+
+  private List<?> read(
+      InfoHash infoHash, AddressFamily family, boolean seeder, int numWant, byte[] asker) {
+    try (Jedis jedis = pool.getResource()) {
+      return read(jedis, SwarmKeys.of(infoHash, family), seeder, numWant, asker);
+    }
+  }
+
+  private List<?> read(Jedis jedis, SwarmKeys keys, boolean seeder, int numWant, byte[] asker) {
+    long now = nowSeconds();
+    List<byte[]> args =
+        List.of(
+            staleScore(now),
+            ascii(now - lifetimeSeconds),
+            ascii(seeder ? "1" : "0"),
+            ascii(numWant),
+            asker);
+    return (List<?>) read.call(jedis, keys.asList(), args);
+  }
+
+  private void trim(Jedis jedis, SwarmKeys keys) {
+    read(jedis, keys, false, 0, NO_ASKER);
+  }
+
+  // A peer last seen at or before now - lifetime is stale; see SwarmKeys for the score layout.
+  private byte[] staleScore(long now) {
+    return ascii(2 * (now - lifetimeSeconds) + 1);
+  }
+
+  private long nowSeconds() {
+    return clock.millis() / 1000;
+  }
+
+  private static int count(Object reply) {
+    return Math.toIntExact((Long) reply);
+  }
+
+  private static byte[] ascii(Object value) {
+    return String.valueOf(value).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the Redis peer store is closed");
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The Redis {@link io.karuta.storage.PeerStore}: each swarm lives in a few keys that share one
+ * Cluster hash tag, and every read or update of a swarm is one server-side Lua script, so it is
+ * atomic and one round trip. See {@link io.karuta.storage.redis.SwarmKeys} for the key layout and
+ * {@link io.karuta.storage.redis.SwarmScripts} for the scripts.
+ */
+package io.karuta.storage.redis;

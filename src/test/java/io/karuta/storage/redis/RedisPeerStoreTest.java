@@ -1,0 +1,115 @@
+package io.karuta.storage.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.Scrape;
+import io.karuta.storage.MutableClock;
+import io.karuta.storage.PeerStore;
+import io.karuta.storage.PeerStoreContractTest;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** The store contract against a real Redis, plus what only Redis has: scripts and TTLs. */
+class RedisPeerStoreTest extends PeerStoreContractTest {
+  private static RedisServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = RedisServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Override
+  protected PeerStore createStore(MutableClock clock) {
+    try (Jedis jedis = jedis()) {
+      jedis.flushAll();
+    }
+    return new RedisPeerStore(RedisStoreConfig.of(server.url(), LIFETIME), clock);
+  }
+
+  @Override
+  protected void collectGarbage(PeerStore store) {
+    ((RedisPeerStore) store).collectGarbage();
+  }
+
+  @Test
+  void aForgottenScriptIsLoadedAgain() {
+    store.putLeecher(ih(1), v4(1));
+    try (Jedis jedis = jedis()) {
+      jedis.scriptFlush();
+    }
+    store.putSeeder(ih(1), v4(2));
+    try (Jedis jedis = jedis()) {
+      jedis.scriptFlush();
+    }
+    assertEquals(new Scrape(ih(1), 1, 1, 0), store.scrapeSwarm(ih(1), AddressFamily.IPV4));
+    try (Jedis jedis = jedis()) {
+      jedis.scriptFlush();
+    }
+    assertEquals(List.of(v4(2)), store.announcePeers(ih(1), false, 50, v4(1)));
+  }
+
+  @Test
+  void everyKeyOfASwarmExpiresWithinALifetime() {
+    store.putLeecher(ih(1), v4(1));
+    store.graduateLeecher(ih(1), v4(2));
+    store.putSeeder(ih(1), v6(3));
+    store.putLeecher(ih(1), v6(4));
+    try (Jedis jedis = jedis()) {
+      Set<String> keys = jedis.keys("*");
+      assertEquals(5, keys.size(), () -> "keys: " + keys);
+      long max = LIFETIME.toSeconds() + RedisPeerStore.TTL_MARGIN_SECONDS;
+      for (String key : keys) {
+        assertTrue(key.startsWith("karuta:{" + ih(1).toString() + "}:"), key);
+        long ttl = jedis.ttl(key);
+        assertTrue(ttl > 0 && ttl <= max, () -> key + " has TTL " + ttl);
+      }
+    }
+  }
+
+  @Test
+  void aDeleteOfAnUnknownPeerWritesNothing() {
+    assertFalse(store.deleteSeeder(ih(1), v4(1)));
+    assertKeys(Set.of());
+  }
+
+  @Test
+  void theLastPeerLeavingEmptiesTheDatabase() {
+    store.putLeecher(ih(1), v4(1));
+    assertTrue(store.deleteLeecher(ih(1), v4(1)));
+    assertKeys(Set.of());
+  }
+
+  @Test
+  void garbageCollectionDeletesTheKeysOfStaleSwarms() {
+    store.putLeecher(ih(1), v4(1));
+    store.putSeeder(ih(2), v6(2));
+    clock.advance(LIFETIME.plusSeconds(1));
+    store.putSeeder(ih(3), v4(3));
+    assertEquals(3, ((RedisPeerStore) store).collectGarbage());
+    assertKeys(Set.of("karuta:{" + ih(3) + "}:4s"));
+  }
+
+  private static void assertKeys(Set<String> expected) {
+    try (Jedis jedis = jedis()) {
+      assertEquals(expected, jedis.keys("*"));
+    }
+  }
+
+  private static Jedis jedis() {
+    return new Jedis(server.url());
+  }
+}
