@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class ConfigReader {
   /** The stores Karuta has. */
-  static final Set<String> STORES = Set.of("memory");
+  static final Set<String> STORES = Set.of("memory", "redis");
 
   private static final Logger LOG = Logger.getLogger(ConfigReader.class.getName());
   private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);

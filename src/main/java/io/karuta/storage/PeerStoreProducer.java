@@ -5,6 +5,8 @@ import io.karuta.config.TrackerConfig;
 import io.karuta.container.Maintenance;
 import io.karuta.storage.memory.MemoryPeerStore;
 import io.karuta.storage.memory.MemoryStoreConfig;
+import io.karuta.storage.redis.RedisPeerStore;
+import io.karuta.storage.redis.RedisStoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -30,16 +32,30 @@ public class PeerStoreProducer {
   @Singleton
   PeerStore peerStore() {
     String name = config.storage().name();
-    if (!name.equals("memory")) {
-      throw new ConfigException(
-          "karuta.storage.name: unknown store '" + name + "' (allowed: memory)");
-    }
+    PeerStore store =
+        switch (name) {
+          case "memory" -> memory();
+          case "redis" -> redis();
+          default ->
+              throw new ConfigException(
+                  "karuta.storage.name: unknown store '" + name + "' (allowed: memory, redis)");
+        };
+    LOG.info("peer store: " + name);
+    return store;
+  }
+
+  private PeerStore memory() {
     MemoryPeerStore store =
         new MemoryPeerStore(
             MemoryStoreConfig.from(config.storage().options()), InstantSource.system());
     store.startGarbageCollection(maintenance);
-    LOG.info("peer store: memory");
     return store;
+  }
+
+  // No sweep: the scripts drop stale peers of the swarm they touch, and key TTLs the rest.
+  private PeerStore redis() {
+    return new RedisPeerStore(
+        RedisStoreConfig.from(config.storage().options()), InstantSource.system());
   }
 
   // Static, so closing at shutdown does not need this (already destroyed) bean again.

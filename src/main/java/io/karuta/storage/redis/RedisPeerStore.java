@@ -27,9 +27,10 @@ import redis.clients.jedis.resps.ScanResult;
  * round trip per announce, but needs a new interface method.
  *
  * <p><b>Expiry.</b> Scores are last-seen times from the injected clock; every script first drops
- * the swarm's stale peers, and {@link #collectGarbage()} trims the swarms nobody reads. Every key
- * also carries a TTL of a peer lifetime plus {@link #TTL_MARGIN_SECONDS}, refreshed by each write,
- * so Redis empties itself when no Karuta runs.
+ * the swarm's stale peers. Every key also carries a TTL of a peer lifetime plus {@link
+ * #TTL_MARGIN_SECONDS}, refreshed by each write, so a swarm nobody writes to vanishes by itself and
+ * Redis empties itself when no Karuta runs. No periodic sweep is needed; {@link #collectGarbage()}
+ * trims every swarm at once, for tests and tools.
  *
  * <p>Failures of Redis (refused connection, timeout, error reply) surface as unchecked {@code
  * redis.clients.jedis.exceptions.JedisException}s; this class neither retries them nor falls back.
