@@ -10,6 +10,7 @@ import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.PreHooks;
 import io.karuta.middleware.ScrapeContext;
 import io.karuta.storage.PeerStore;
+import io.karuta.storage.SwarmView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -35,12 +36,12 @@ public class ResponseHook {
    */
   public void announce(AnnounceContext context) {
     AnnounceRequest request = context.request();
-    Scrape counts = store.scrapeSwarm(request.infoHash(), request.family());
-    List<Peer> peers =
-        store.announcePeers(
+    SwarmView view =
+        store.announceView(
             request.infoHash(), request.seeding(), request.numWant(), request.peer());
-    int complete = counts.complete();
-    int incomplete = counts.incomplete();
+    List<Peer> peers = view.peers();
+    int complete = view.counts().complete();
+    int incomplete = view.counts().incomplete();
     if (peers.isEmpty()) {
       peers = List.of(request.peer());
       if (request.seeding()) {

@@ -77,6 +77,17 @@ public interface PeerStore extends AutoCloseable {
    */
   Scrape scrapeSwarm(InfoHash infoHash, AddressFamily family);
 
+  /**
+   * Returns everything an announce reads: the counts of the announcer's swarm in its family and the
+   * peers {@link #announcePeers} would pick. The default makes those two calls; a remote store
+   * answers both in one round trip.
+   */
+  default SwarmView announceView(InfoHash infoHash, boolean seeder, int numWant, Peer announcer) {
+    return new SwarmView(
+        scrapeSwarm(infoHash, announcer.family()),
+        announcePeers(infoHash, seeder, numWant, announcer));
+  }
+
   /** Stops background work and releases the swarms. Calling it again does nothing. */
   @Override
   void close();

@@ -164,6 +164,30 @@ public abstract class PeerStoreContractTest {
   }
 
   @Test
+  void theAnnounceViewReadsWhatTheSeparateCallsRead() {
+    for (int i = 1; i <= 3; i++) {
+      store.putSeeder(ih(1), v4(i));
+      store.putLeecher(ih(1), v4(100 + i));
+    }
+    store.graduateLeecher(ih(1), v4(100));
+    Peer asker = v4(101);
+    SwarmView view = store.announceView(ih(1), false, 50, asker);
+    assertEquals(store.scrapeSwarm(ih(1), AddressFamily.IPV4), view.counts());
+    assertEquals(
+        Set.of(v4(1), v4(2), v4(3), v4(100), v4(102), v4(103)),
+        Set.copyOf(view.peers()),
+        "everyone but the asker");
+    assertEquals(
+        Set.of(v4(1), v4(2), v4(3), v4(100)),
+        Set.copyOf(view.peers().subList(0, 4)),
+        "seeders first");
+    SwarmView unknown = store.announceView(ih(2), true, 50, asker);
+    assertEquals(new Scrape(ih(2), 0, 0, 0), unknown.counts());
+    assertEquals(List.of(), unknown.peers());
+    assertEquals(List.of(), store.announceView(ih(1), false, 0, asker).peers(), "numwant 0");
+  }
+
+  @Test
   void numWantBoundsTheReply() {
     for (int i = 1; i <= 20; i++) {
       store.putLeecher(ih(1), v4(i));

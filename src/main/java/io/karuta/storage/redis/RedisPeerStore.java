@@ -5,6 +5,7 @@ import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.PeerStore;
+import io.karuta.storage.SwarmView;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -113,6 +114,24 @@ public final class RedisPeerStore implements PeerStore {
       peers.add(PeerCodec.decode((byte[]) member));
     }
     return peers;
+  }
+
+  /** Reads the counts and the peers with one script call: one round trip per announce. */
+  @Override
+  public SwarmView announceView(InfoHash infoHash, boolean seeder, int numWant, Peer announcer) {
+    checkOpen();
+    if (numWant < 0) {
+      throw new IllegalArgumentException("numWant cannot be negative");
+    }
+    List<?> reply =
+        read(infoHash, announcer.family(), seeder, numWant, PeerCodec.encode(announcer));
+    Scrape counts =
+        new Scrape(infoHash, count(reply.get(0)), count(reply.get(1)), count(reply.get(2)));
+    List<Peer> peers = new ArrayList<>(reply.size() - 3);
+    for (Object member : reply.subList(3, reply.size())) {
+      peers.add(PeerCodec.decode((byte[]) member));
+    }
+    return new SwarmView(counts, peers);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.MutableClock;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.PeerStoreContractTest;
+import io.karuta.storage.SwarmView;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,34 @@ class RedisPeerStoreTest extends PeerStoreContractTest {
         assertTrue(ttl > 0 && ttl <= max, () -> key + " has TTL " + ttl);
       }
     }
+  }
+
+  @Test
+  void anAnnounceReadsItsSwarmInOneRoundTrip() {
+    store.putLeecher(ih(1), v4(1));
+    store.putSeeder(ih(1), v4(2));
+    long before = scriptCalls();
+    SwarmView view = store.announceView(ih(1), false, 50, v4(3));
+    assertEquals(before + 1, scriptCalls(), "one script call for counts and peers");
+    assertEquals(2, view.peers().size());
+    assertEquals(1, view.counts().complete());
+  }
+
+  /** Returns how many EVALSHA and EVAL commands the server has run. */
+  private static long scriptCalls() {
+    try (Jedis jedis = jedis()) {
+      String stats = jedis.info("commandstats");
+      return calls(stats, "cmdstat_evalsha:") + calls(stats, "cmdstat_eval:");
+    }
+  }
+
+  private static long calls(String stats, String command) {
+    int at = stats.indexOf(command);
+    if (at < 0) {
+      return 0;
+    }
+    int from = stats.indexOf("calls=", at) + "calls=".length();
+    return Long.parseLong(stats.substring(from, stats.indexOf(',', from)));
   }
 
   @Test
