@@ -91,6 +91,8 @@ public class TrackerLogic {
       } else {
         swarmInteractionHook.scrape((ScrapeContext) context);
       }
+    } catch (ClientError e) {
+      // A store that cannot write says so with a client error and logs the outage itself.
     } catch (RuntimeException | Error e) {
       // The frontend thread must survive: on UDP it owns a socket that would go unanswered.
       LOG.log(Level.SEVERE, "work after the reply failed", e);

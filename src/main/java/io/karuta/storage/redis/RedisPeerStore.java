@@ -1,6 +1,7 @@
 package io.karuta.storage.redis;
 
 import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.Scrape;
@@ -12,9 +13,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -23,9 +28,8 @@ import redis.clients.jedis.resps.ScanResult;
  *
  * <p>Each call is one EVALSHA of a {@link SwarmScripts script} on the keys of one swarm ({@link
  * SwarmKeys}), so it is atomic and one round trip. The read script returns the counts and the peers
- * of an announce together; {@link #announcePeers} and {@link #scrapeSwarm} each use half of it,
- * because the {@link PeerStore} interface asks for them separately. A combined call would save a
- * round trip per announce, but needs a new interface method.
+ * of an announce together: {@link #announceView} is one round trip per announce, and {@link
+ * #announcePeers} and {@link #scrapeSwarm} each use half of it.
  *
  * <p><b>Expiry.</b> Scores are last-seen times from the injected clock; every script first drops
  * the swarm's stale peers. Every key also carries a TTL of a peer lifetime plus {@link
@@ -33,8 +37,11 @@ import redis.clients.jedis.resps.ScanResult;
  * Redis empties itself when no Karuta runs. No periodic sweep is needed; {@link #collectGarbage()}
  * trims every swarm at once, for tests and tools.
  *
- * <p>Failures of Redis (refused connection, timeout, error reply) surface as unchecked {@code
- * redis.clients.jedis.exceptions.JedisException}s; this class neither retries them nor falls back.
+ * <p><b>Failures.</b> When Redis cannot answer (refused connection, timeout, no free connection,
+ * error reply) a call fails at once with {@link #UNAVAILABLE}, a client error with a fixed text, so
+ * the client gets a {@code failure reason} or a BEP 15 error instead of {@code internal server
+ * error}, and the log gets at most one warning every {@link #WARNING_INTERVAL_MILLIS} ms instead of
+ * a stack trace per request. Nothing is retried and there is no fallback yet.
  */
 public final class RedisPeerStore implements PeerStore {
   /**
@@ -46,6 +53,14 @@ public final class RedisPeerStore implements PeerStore {
   private static final byte[] NO_ASKER = new byte[0];
   private static final int SCAN_BATCH = 500;
 
+  /** What a client is told while Redis cannot answer. */
+  public static final ClientError UNAVAILABLE =
+      new ClientError("tracker storage unavailable, try again later");
+
+  static final long WARNING_INTERVAL_MILLIS = 10_000;
+  private static final Logger LOG = Logger.getLogger(RedisPeerStore.class.getName());
+
+  private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
   private final JedisPool pool;
   private final InstantSource clock;
   private final long lifetimeSeconds;
@@ -189,6 +204,8 @@ public final class RedisPeerStore implements PeerStore {
     try (Jedis jedis = pool.getResource()) {
       Object done = update.call(jedis, SwarmKeys.of(infoHash, peer.family()).asList(), args);
       return ((Long) done) == 1L;
+    } catch (JedisException e) {
+      throw unavailable(e);
     }
   }
 
@@ -196,7 +213,19 @@ public final class RedisPeerStore implements PeerStore {
       InfoHash infoHash, AddressFamily family, boolean seeder, int numWant, byte[] asker) {
     try (Jedis jedis = pool.getResource()) {
       return read(jedis, SwarmKeys.of(infoHash, family), seeder, numWant, asker);
+    } catch (JedisException e) {
+      throw unavailable(e);
     }
+  }
+
+  /** Logs the failure unless one was logged recently, and returns what the client is told. */
+  private ClientError unavailable(JedisException e) {
+    long now = clock.millis();
+    long last = lastWarning.get();
+    if (now - last >= WARNING_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
+      LOG.log(Level.WARNING, "Redis cannot answer; requests fail until it does: {0}", e.toString());
+    }
+    return UNAVAILABLE;
   }
 
   private List<?> read(Jedis jedis, SwarmKeys keys, boolean seeder, int numWant, byte[] asker) {

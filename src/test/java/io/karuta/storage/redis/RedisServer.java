@@ -35,8 +35,12 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts a server and returns once it answers PING. */
   public static RedisServer start() throws IOException, InterruptedException {
+    return start(freePort());
+  }
+
+  /** Starts a server on {@code port} (to restart one where clients expect it). */
+  public static RedisServer start(int port) throws IOException, InterruptedException {
     Path binary = binary();
-    int port = freePort();
     Path dir = Files.createTempDirectory("karuta-redis");
     Process process =
         new ProcessBuilder(

@@ -1,0 +1,79 @@
+package io.karuta.storage.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.ClientError;
+import io.karuta.bittorrent.InfoHash;
+import io.karuta.bittorrent.IpAddress;
+import io.karuta.bittorrent.Peer;
+import io.karuta.bittorrent.PeerId;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With no Redis to answer, every call fails at once with the fixed client error, on the read path
+ * (what the client sees) and the write path (after the reply), instead of a driver exception that
+ * would become {@code internal server error} and a stack trace per request; and the store recovers
+ * by itself when Redis is back.
+ */
+class RedisUnavailableTest {
+  private static final InfoHash TORRENT =
+      InfoHash.fromHex("3532cf2d327fad8448c075b4cb42c8136964a435");
+  private static final Peer PEER =
+      new Peer(
+          PeerId.of("-KR0001-000000000001".getBytes(StandardCharsets.US_ASCII)),
+          IpAddress.parse("10.0.0.1"),
+          6881);
+
+  @Test
+  void everyCallFailsWithTheFixedClientError() throws Exception {
+    int closedPort;
+    try (ServerSocket free = new ServerSocket(0)) {
+      closedPort = free.getLocalPort();
+    }
+    RedisStoreConfig config =
+        new RedisStoreConfig(
+            URI.create("redis://127.0.0.1:" + closedPort),
+            Duration.ofMinutes(31),
+            Duration.ofMillis(200),
+            Duration.ofMillis(200),
+            2);
+    try (RedisPeerStore store = new RedisPeerStore(config, InstantSource.system())) {
+      assertUnavailable(() -> store.announceView(TORRENT, false, 50, PEER));
+      assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+      assertUnavailable(() -> store.putLeecher(TORRENT, PEER));
+      assertUnavailable(() -> store.deleteSeeder(TORRENT, PEER));
+    }
+  }
+
+  @Test
+  void serviceResumesByItselfWhenRedisAnswersAgain() throws Exception {
+    RedisServer server = RedisServer.start();
+    int port = server.port();
+    try (RedisPeerStore store =
+        new RedisPeerStore(
+            RedisStoreConfig.of(server.url(), Duration.ofMinutes(31)), InstantSource.system())) {
+      store.putLeecher(TORRENT, PEER);
+      server.close();
+      assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+      server = RedisServer.start(port);
+      // The pool dropped its broken connections; the next call opens a fresh one.
+      store.putLeecher(TORRENT, PEER);
+      assertEquals(1, store.scrapeSwarm(TORRENT, AddressFamily.IPV4).incomplete());
+    } finally {
+      server.close();
+    }
+  }
+
+  private static void assertUnavailable(org.junit.jupiter.api.function.Executable call) {
+    ClientError error = assertThrows(ClientError.class, call);
+    assertSame(RedisPeerStore.UNAVAILABLE, error);
+  }
+}
