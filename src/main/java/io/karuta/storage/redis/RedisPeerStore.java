@@ -115,20 +115,7 @@ public final class RedisPeerStore implements PeerStore {
 
   @Override
   public List<Peer> announcePeers(InfoHash infoHash, boolean seeder, int numWant, Peer announcer) {
-    checkOpen();
-    if (numWant < 0) {
-      throw new IllegalArgumentException("numWant cannot be negative");
-    }
-    if (numWant == 0) {
-      return List.of();
-    }
-    List<?> reply =
-        read(infoHash, announcer.family(), seeder, numWant, PeerCodec.encode(announcer));
-    List<Peer> peers = new ArrayList<>(reply.size() - 3);
-    for (Object member : reply.subList(3, reply.size())) {
-      peers.add(PeerCodec.decode((byte[]) member));
-    }
-    return peers;
+    return announceView(infoHash, seeder, numWant, announcer).peers();
   }
 
   /** Reads the counts and the peers with one script call: one round trip per announce. */
@@ -140,19 +127,21 @@ public final class RedisPeerStore implements PeerStore {
     }
     List<?> reply =
         read(infoHash, announcer.family(), seeder, numWant, PeerCodec.encode(announcer));
-    Scrape counts =
-        new Scrape(infoHash, count(reply.get(0)), count(reply.get(1)), count(reply.get(2)));
     List<Peer> peers = new ArrayList<>(reply.size() - 3);
     for (Object member : reply.subList(3, reply.size())) {
       peers.add(PeerCodec.decode((byte[]) member));
     }
-    return new SwarmView(counts, peers);
+    return new SwarmView(counts(infoHash, reply), peers);
   }
 
   @Override
   public Scrape scrapeSwarm(InfoHash infoHash, AddressFamily family) {
     checkOpen();
-    List<?> reply = read(infoHash, family, false, 0, NO_ASKER);
+    return counts(infoHash, read(infoHash, family, false, 0, NO_ASKER));
+  }
+
+  /** The counts at the head of a read script's reply: seeders, leechers, downloads. */
+  private static Scrape counts(InfoHash infoHash, List<?> reply) {
     return new Scrape(infoHash, count(reply.get(0)), count(reply.get(1)), count(reply.get(2)));
   }
 
