@@ -6,6 +6,12 @@ import static io.karuta.storage.bench.BenchData.PEERS;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.storage.PeerStore;
+import io.karuta.storage.redis.RedisPeerStore;
+import io.karuta.storage.redis.RedisServer;
+import io.karuta.storage.redis.RedisStoreConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,22 +42,39 @@ import org.openjdk.jmh.infra.ThreadParams;
 @Fork(1)
 public class StorageBenchmark {
 
-  /** An empty store, new for each trial. */
+  /**
+   * An empty store, new for each trial. {@code redis} starts its own {@code redis-server} on a
+   * loopback port for the trial, so its figures include one local round trip per call.
+   */
   @State(Scope.Benchmark)
   public static class Empty {
-    @Param({"memory"})
+    @Param({"memory", "redis"})
     public String store;
 
     PeerStore peers;
+    private RedisServer server;
 
     @Setup(Level.Trial)
-    public void create() {
-      peers = BenchData.createStore(store);
+    public void create() throws IOException, InterruptedException {
+      switch (store) {
+        case "memory" -> peers = BenchData.memoryStore();
+        case "redis" -> {
+          server = RedisServer.start();
+          peers =
+              new RedisPeerStore(
+                  RedisStoreConfig.of(server.url(), Duration.ofMinutes(31)),
+                  InstantSource.system());
+        }
+        default -> throw new IllegalArgumentException("unknown store " + store);
+      }
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws InterruptedException {
       peers.close();
+      if (server != null) {
+        server.close();
+      }
     }
   }
 
@@ -60,7 +83,8 @@ public class StorageBenchmark {
   public static class Filled extends Empty {
     @Setup(Level.Trial)
     public void fill() {
-      BenchData.putPeers(peers);
+      // Sixteen writers keep a networked store busy; the memory store is filled as chihaya does.
+      BenchData.putPeers(peers, store.equals("memory") ? 1 : 16);
     }
   }
 
