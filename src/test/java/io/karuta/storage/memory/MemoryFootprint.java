@@ -4,6 +4,7 @@ import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.PeerId;
+import io.karuta.storage.FootprintReport;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -21,15 +22,12 @@ public final class MemoryFootprint {
   private MemoryFootprint() {}
 
   /** Prints one line per swarm layout: swarms, peers per swarm, retained bytes per peer. */
-  public static void main(String[] args) throws InterruptedException {
-    int peers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    System.out.println("layout                          swarms   peers/swarm   bytes/peer");
-    for (int perSwarm : new int[] {1_000, 10, peers}) {
-      measure(peers / perSwarm, perSwarm);
-    }
+  public static void main(String[] args) throws Exception {
+    FootprintReport.print(
+        args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000, MemoryFootprint::measure);
   }
 
-  private static void measure(int swarms, int perSwarm) throws InterruptedException {
+  private static double measure(int swarms, int perSwarm) throws InterruptedException {
     MemoryStoreConfig config = new MemoryStoreConfig(Duration.ofMinutes(3), Duration.ofMinutes(31));
     long before = usedHeapAfterGc();
     MemoryPeerStore store = new MemoryPeerStore(config, InstantSource.system());
@@ -52,16 +50,8 @@ public final class MemoryFootprint {
       }
     }
     long after = usedHeapAfterGc();
-    long total = (long) swarms * perSwarm;
-    System.out.printf(
-        "%-30s %8d %13d %12.1f%n",
-        perSwarm == 1_000
-            ? "chihaya bench (500S+500L)"
-            : perSwarm == 10 ? "many small swarms" : "one huge swarm",
-        swarms,
-        perSwarm,
-        (after - before) / (double) total);
     store.close();
+    return (after - before) / ((double) swarms * perSwarm);
   }
 
   private static long usedHeapAfterGc() throws InterruptedException {

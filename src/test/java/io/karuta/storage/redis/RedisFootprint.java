@@ -4,6 +4,7 @@ import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.PeerId;
+import io.karuta.storage.FootprintReport;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -28,14 +29,11 @@ public final class RedisFootprint {
 
   /** Prints one line per swarm layout: swarms, peers per swarm, bytes of Redis memory per peer. */
   public static void main(String[] args) throws Exception {
-    int peers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    System.out.println("layout                          swarms   peers/swarm   bytes/peer");
-    for (int perSwarm : new int[] {1_000, 10, peers}) {
-      measure(peers / perSwarm, perSwarm);
-    }
+    FootprintReport.print(
+        args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000, RedisFootprint::measure);
   }
 
-  private static void measure(int swarms, int perSwarm) throws Exception {
+  private static double measure(int swarms, int perSwarm) throws Exception {
     try (RedisServer server = RedisServer.start();
         Jedis jedis = new Jedis(server.url())) {
       long before = usedMemory(jedis);
@@ -44,15 +42,7 @@ public final class RedisFootprint {
               RedisStoreConfig.of(server.url(), Duration.ofMinutes(31)), InstantSource.system())) {
         fill(store, swarms, perSwarm);
       }
-      long after = usedMemory(jedis);
-      System.out.printf(
-          "%-30s %8d %13d %12.1f%n",
-          perSwarm == 1_000
-              ? "chihaya bench (500S+500L)"
-              : perSwarm == 10 ? "many small swarms" : "one huge swarm",
-          swarms,
-          perSwarm,
-          (after - before) / ((double) swarms * perSwarm));
+      return (usedMemory(jedis) - before) / ((double) swarms * perSwarm);
     }
   }
 
