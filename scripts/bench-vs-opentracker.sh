@@ -8,9 +8,14 @@
 # then Karuta's ratio to opentracker. Noise on shared machines is large: trust medians and the
 # per-CPU-second column over any single figure.
 #
-# Needs: a JDK 17+, Maven, taskset (util-linux), opentracker (Debian: apt-get install opentracker).
+# With KARUTA_STORE=redis, Karuta keeps its swarms in a redis-server started on the same core
+# (TRACKER_CPU); Karuta's CPU time and memory then include Redis's.
+#
+# Needs: a JDK 17+, Maven, taskset (util-linux), opentracker (Debian: apt-get install opentracker),
+# and for KARUTA_STORE=redis, redis-server (Debian: apt-get install redis-server).
 # Usage: scripts/bench-vs-opentracker.sh            (settings below, from the environment)
 #        ROUNDS=5 DURATION=20s scripts/bench-vs-opentracker.sh
+#        KARUTA_STORE=redis SCENARIOS=udp-announce scripts/bench-vs-opentracker.sh
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -24,10 +29,12 @@ PEERS=${PEERS:-10000}
 TRACKER_CPU=${TRACKER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 KARUTA_HEAP=${KARUTA_HEAP:-1g}
+KARUTA_STORE=${KARUTA_STORE:-memory}
 SCENARIOS=${SCENARIOS:-"udp-announce udp-scrape http-announce http-scrape"}
 KARUTA_HTTP_PORT=${KARUTA_HTTP_PORT:-17400}
 KARUTA_UDP_PORT=${KARUTA_UDP_PORT:-17401}
 OPENTRACKER_PORT=${OPENTRACKER_PORT:-17402}
+REDIS_PORT=${REDIS_PORT:-17403}
 
 cd "$(dirname "$0")/.."
 for duration in "$DURATION" "$WARMUP" "$JIT_WARMUP"; do
@@ -39,7 +46,13 @@ for scenario in $SCENARIOS; do
     *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
   esac
 done
-for tool in java mvn taskset opentracker; do
+tools="java mvn taskset opentracker"
+case $KARUTA_STORE in
+  memory) ;;
+  redis) tools="$tools redis-server" ;;
+  *) echo "KARUTA_STORE is memory or redis: $KARUTA_STORE" >&2; exit 2 ;;
+esac
+for tool in $tools; do
   command -v "$tool" > /dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
 
@@ -69,12 +82,28 @@ karuta:
     addr: "127.0.0.1:$KARUTA_UDP_PORT"
     private_key: bench-vs-opentracker
 EOF
+# The processes whose CPU time and memory count as Karuta's.
+karuta_pids=()
+if [ "$KARUTA_STORE" = redis ]; then
+  taskset -c "$TRACKER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" \
+    --appendonly no --dir "$work" > "$work/redis.log" 2>&1 &
+  redis=$!
+  pids+=("$redis")
+  karuta_pids+=("$redis")
+  cat >> "$work/karuta.yaml" << EOF
+  storage:
+    name: redis
+    config:
+      url: redis://127.0.0.1:$REDIS_PORT
+EOF
+fi
 
 KARUTA_CONFIG="$work/karuta.yaml" taskset -c "$TRACKER_CPU" \
   java "-Xmx$KARUTA_HEAP" -jar target/karuta-micro.jar --port "$KARUTA_HTTP_PORT" \
   > "$work/karuta.log" 2>&1 &
 karuta=$!
 pids+=("$karuta")
+karuta_pids+=("$karuta")
 user=()
 [ "$(id -u)" = 0 ] && user=(-u nobody)
 taskset -c "$TRACKER_CPU" opentracker -i 127.0.0.1 -p "$OPENTRACKER_PORT" -P "$OPENTRACKER_PORT" \
@@ -91,9 +120,10 @@ grep -q "UDP tracker listening" "$work/karuta.log" || { echo "Karuta did not sta
 kill -0 "$opentracker" || { cat "$work/opentracker.log" >&2; exit 1; }
 
 ticks_per_second=$(getconf CLK_TCK)
-# User plus system CPU time of a process and all its threads, in clock ticks.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-peak_rss_mib() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# User plus system CPU time of processes and all their threads, in clock ticks.
+cpu_ticks() { for pid; do cat "/proc/$pid/stat"; done | awk '{ t += $14 + $15 } END { print t }'; }
+# The sum of the processes' peak resident memory.
+peak_rss_mib() { for pid; do cat "/proc/$pid/status"; done | awk '/^VmHWM:/ { k += $2 } END { printf "%.0f", k / 1024 }'; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -112,19 +142,21 @@ arguments() {
 # One measured run: prints "valid_per_s per_cpu_s p50_us p99_us errors". The tracker's CPU time is
 # read from one second into the measured window (after the generator's start and warm-up) to the
 # generator's exit, and set against the responses it answered in that time at the measured rate.
+# The first argument lists the tracker's processes, separated by commas.
 measure() {
-  local pid=$1
+  local pid
+  IFS=, read -r -a pid <<< "$1"
   shift
   load "$@" > "$work/out" &
   local generator=$!
   pids+=("$generator")
   sleep $((${WARMUP%s} + 1))
   local before start
-  before=$(cpu_ticks "$pid")
+  before=$(cpu_ticks "${pid[@]}")
   start=$(date +%s.%N)
   wait "$generator" || { echo "the generator failed: $*" >&2; cat "$work/out" >&2; exit 1; }
   local after end result
-  after=$(cpu_ticks "$pid")
+  after=$(cpu_ticks "${pid[@]}")
   end=$(date +%s.%N)
   result=$(grep '^RESULT' "$work/out")
   awk -v ps="$(field valid_per_s "$result")" -v t=$((after - before)) -v hz="$ticks_per_second" \
@@ -153,18 +185,18 @@ for scenario in $SCENARIOS; do
   : > "$work/opentracker.runs"
   for _ in $(seq 1 "$ROUNDS"); do
     # shellcheck disable=SC2046
-    measure "$karuta" $(arguments "$scenario" "$KARUTA_UDP_PORT" "$KARUTA_HTTP_PORT") >> "$work/karuta.runs"
+    measure "$(IFS=,; echo "${karuta_pids[*]}")" $(arguments "$scenario" "$KARUTA_UDP_PORT" "$KARUTA_HTTP_PORT") >> "$work/karuta.runs"
     # shellcheck disable=SC2046
     measure "$opentracker" $(arguments "$scenario" "$OPENTRACKER_PORT" "$OPENTRACKER_PORT") \
       >> "$work/opentracker.runs"
   done
   for tracker in karuta opentracker; do
     runs="$work/$tracker.runs"
-    pid=${!tracker}
+    if [ "$tracker" = karuta ]; then tracker_pids=("${karuta_pids[@]}"); else tracker_pids=("$opentracker"); fi
     printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n" "$scenario" "$tracker" \
       "$(cut -d' ' -f1 "$runs" | median)" "$(cut -d' ' -f2 "$runs" | median)" \
       "$(cut -d' ' -f3 "$runs" | median)" "$(cut -d' ' -f4 "$runs" | median)" \
-      "$(cut -d' ' -f5 "$runs" | awk '{ s += $1 } END { print s }')" "$(peak_rss_mib "$pid")"
+      "$(cut -d' ' -f5 "$runs" | awk '{ s += $1 } END { print s }')" "$(peak_rss_mib "${tracker_pids[@]}")"
   done
   k=$(cut -d' ' -f1 "$work/karuta.runs" | median)
   o=$(cut -d' ' -f1 "$work/opentracker.runs" | median)
@@ -175,4 +207,5 @@ for scenario in $SCENARIOS; do
 done
 echo
 echo "rounds: $ROUNDS of $DURATION (+$WARMUP warm-up), $TORRENTS torrents, $PEERS peers;" \
+  "Karuta's store: $KARUTA_STORE;" \
   "trackers on CPU $TRACKER_CPU, generator on CPU $LOAD_CPU; $(nproc) CPUs, $(java -version 2>&1 | head -1)"
