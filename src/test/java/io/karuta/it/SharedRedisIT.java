@@ -1,8 +1,11 @@
 package io.karuta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.karuta.it.AnnounceLoop.Kind;
+import io.karuta.it.AnnounceLoop.Outcome;
 import io.karuta.storage.redis.RedisServer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -23,7 +26,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * Two Karuta instances on one Redis, as a deployment behind a load balancer runs them: two separate
  * Payara Micro JVMs ({@code target/karuta-micro.jar}) with {@code storage.name: redis} and the same
- * UDP key, on loopback. What one instance is told, the other answers with, over HTTP and UDP.
+ * UDP key, on loopback. What one instance is told, the other answers with, over HTTP and UDP; and
+ * when Redis is killed under load, every reply is an announce or the fixed failure, failures come
+ * fast, and both instances recover by themselves once Redis is back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedRedisIT {
@@ -31,6 +36,13 @@ class SharedRedisIT {
 
   /** Redis's reply timeout in both instances. */
   private static final long READ_TIMEOUT_MILLIS = 500;
+
+  /**
+   * The longest a failure may take while Redis hangs: its own read's timeout, plus one more for the
+   * previous request's swarm update, which runs on the same thread after that reply and holds the
+   * next request back (docs/frontend.md, "After the reply"), plus a second for scheduling.
+   */
+  private static final long SLOWEST_FAILURE_MILLIS = 2 * READ_TIMEOUT_MILLIS + 1000;
 
   private static RedisServer redis;
   private static KarutaProcess a;
@@ -120,6 +132,60 @@ class SharedRedisIT {
     assertEquals(List.of(1, 1, 1), udpScrape(b.udp(), connectionId, infoHash));
   }
 
+  @Test
+  @Order(4)
+  void redisHungThenKilledDuringAnnouncesGivesTheFixedFailureFastAndServiceResumes()
+      throws Exception {
+    AnnounceLoop http = AnnounceLoop.http("HTTP to A", a.http());
+    AnnounceLoop udp = AnnounceLoop.udp("UDP to A", a.udp());
+    long start = System.nanoTime();
+    ProcessHandle server = RedisProcess.onPort(redis.port());
+    boolean stopped = false;
+    try {
+      awaitTrue("A announces before the outage", () -> bothCount(http, udp, start, 5));
+      // A hung Redis (SIGSTOP): connections open, replies never come; each call waits read_timeout.
+      long hung = System.nanoTime();
+      RedisProcess.signal(server, "STOP");
+      stopped = true;
+      awaitTrue("A reports the hung Redis", () -> bothFail(http, udp, hung, 3));
+      RedisProcess.signal(server, "CONT");
+      stopped = false;
+      long resumed = System.nanoTime();
+      awaitTrue("A announces once Redis resumes", () -> bothCount(http, udp, resumed, 1));
+      // A crashed Redis (SIGKILL): connections refused at once.
+      long killed = System.nanoTime();
+      server.destroyForcibly();
+      server.onExit().get(10, TimeUnit.SECONDS);
+      redis.close();
+      awaitTrue("A reports the killed Redis", () -> bothFail(http, udp, killed, 5));
+      redis = RedisServer.start(redis.port());
+      long restarted = System.nanoTime();
+      awaitTrue("A announces again", () -> bothCount(http, udp, restarted, 1));
+      System.out.printf(
+          "SharedRedisIT: Redis killed and restarted after %d ms; A recovered %d ms later%n",
+          (restarted - killed) / 1_000_000, millisSince(restarted));
+      awaitTrue("B announces again over HTTP", () -> announcesOverHttp(b));
+      awaitTrue("B announces again over UDP", () -> announcesOverUdp(b));
+      System.out.printf(
+          "SharedRedisIT: B recovered %d ms after the restart%n", millisSince(restarted));
+    } finally {
+      if (stopped) {
+        RedisProcess.signal(server, "CONT");
+      }
+      http.stop();
+      udp.stop();
+    }
+    assertEveryReplyValidAndFailuresFast(http, start);
+    assertEveryReplyValidAndFailuresFast(udp, start);
+    assertTrue(a.isAlive() && b.isAlive(), "both instances still run");
+    for (KarutaProcess each : new KarutaProcess[] {a, b}) {
+      assertFalse(
+          each.log().contains("[SEVERE]"), "no error logged (internal errors are); " + each);
+    }
+    assertHttpPeersShared();
+    assertUdpPeersShared();
+  }
+
   private static void assertHttpPeersShared() throws InterruptedException {
     Announce first = Announce.fresh().peer(1, 6001);
     a.http().announce(first);
@@ -187,6 +253,50 @@ class SharedRedisIT {
     assertEquals(action, in.getInt(0), "action");
     assertEquals(transaction, in.getInt(4), "transaction ID echoed");
     return in;
+  }
+
+  private static boolean bothCount(AnnounceLoop http, AnnounceLoop udp, long since, int least) {
+    return http.count(since, Kind.ANNOUNCED) >= least && udp.count(since, Kind.ANNOUNCED) >= least;
+  }
+
+  private static boolean bothFail(AnnounceLoop http, AnnounceLoop udp, long since, int least) {
+    return http.count(since, Kind.UNAVAILABLE) >= least
+        && udp.count(since, Kind.UNAVAILABLE) >= least;
+  }
+
+  private static boolean announcesOverHttp(KarutaProcess tracker) {
+    return !tracker.http().announce(Announce.fresh()).dict().containsKey("failure reason");
+  }
+
+  private static boolean announcesOverUdp(KarutaProcess tracker) {
+    UdpTrackerClient udp = tracker.udp();
+    int transaction = 5;
+    byte[] reply =
+        udp.exchange(
+            UdpTrackerClient.announce(
+                udp.connect(),
+                transaction,
+                Announce.randomInfoHash(),
+                "-KR0001-000000000078",
+                0,
+                0,
+                10,
+                7078));
+    return ByteBuffer.wrap(reply).getInt(0) == 1;
+  }
+
+  private static void assertEveryReplyValidAndFailuresFast(AnnounceLoop loop, long since) {
+    List<Outcome> outcomes = loop.since(since);
+    List<Outcome> wrong = outcomes.stream().filter(o -> o.kind() == Kind.WRONG).toList();
+    assertEquals(List.of(), wrong, loop + ": replies that are neither announce nor fixed failure");
+    long slowest =
+        outcomes.stream()
+            .filter(o -> o.kind() == Kind.UNAVAILABLE)
+            .mapToLong(Outcome::millis)
+            .max()
+            .orElseThrow();
+    System.out.printf("SharedRedisIT: %s, slowest failure %d ms%n", loop, slowest);
+    assertTrue(slowest <= SLOWEST_FAILURE_MILLIS, loop + ": a failure took " + slowest + " ms");
   }
 
   /** Polls {@code condition} every 50 ms for at most 10 s. */
