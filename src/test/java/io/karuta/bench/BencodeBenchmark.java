@@ -2,6 +2,7 @@ package io.karuta.bench;
 
 import io.karuta.bittorrent.AnnounceRequest;
 import io.karuta.bittorrent.AnnounceResponse;
+import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.ScrapeResponse;
 import io.karuta.frontend.http.HttpErrors;
 import io.karuta.frontend.http.HttpResponseWriter;
@@ -20,7 +21,7 @@ public class BencodeBenchmark extends CodecBenchmark {
   AnnounceRequest dictionaryRequest;
   AnnounceResponse announceResponse;
   ScrapeResponse scrapeResponse;
-  String failureMessage;
+  ClientError failure;
 
   @Setup
   public void setup() {
@@ -28,7 +29,7 @@ public class BencodeBenchmark extends CodecBenchmark {
     dictionaryRequest = CodecData.announceRequest(false);
     announceResponse = CodecData.announceResponse();
     scrapeResponse = CodecData.scrapeResponse();
-    failureMessage = HttpErrors.INVALID_PEER_ID.getMessage();
+    failure = HttpErrors.INVALID_PEER_ID;
   }
 
   @Benchmark
@@ -48,6 +49,6 @@ public class BencodeBenchmark extends CodecBenchmark {
 
   @Benchmark
   public byte[] failure() {
-    return HttpResponseWriter.failure(failureMessage);
+    return HttpResponseWriter.failure(failure);
   }
 }

@@ -20,6 +20,23 @@ class ClientErrorTest {
   void needsAMessage() {
     assertThrows(IllegalArgumentException.class, () -> new ClientError(null));
     assertThrows(IllegalArgumentException.class, () -> new ClientError(""));
+    assertThrows(IllegalArgumentException.class, () -> new ClientError(null, 1));
+    assertThrows(IllegalArgumentException.class, () -> new ClientError("", 1));
+  }
+
+  @Test
+  void carriesARetryHintOnlyWhenGivenOne() {
+    assertEquals(ClientError.NO_RETRY_HINT, new ClientError("x").retryInMinutes());
+    assertEquals(ClientError.NO_RETRY_HINT, ClientError.INTERNAL.retryInMinutes());
+    ClientError overloaded = new ClientError("overloaded", 5);
+    assertEquals(5, overloaded.retryInMinutes());
+    assertEquals("overloaded", overloaded.getMessage());
+  }
+
+  @Test
+  void aRetryHintIsAtLeastOneMinute() {
+    assertThrows(IllegalArgumentException.class, () -> new ClientError("x", 0));
+    assertThrows(IllegalArgumentException.class, () -> new ClientError("x", -1));
   }
 
   @Test

@@ -3,18 +3,14 @@ package io.karuta.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -32,15 +28,16 @@ class UdpRedeployIT {
   /** As in src/test/resources/it/karuta-redeploy.yaml. */
   private static final int UDP_PORT = 16972;
 
+  private static final Duration STARTUP = Duration.ofSeconds(180);
+
   @Test
   void theUdpPortIsReleasedAndBoundAgainOnRedeploy() throws Exception {
     Process micro = launch();
-    BlockingQueue<String> lines = pump(micro, Path.of("target", "redeploy-it.log"));
-    List<String> seen = new ArrayList<>();
+    ProcessOutput output = ProcessOutput.pump(micro, Path.of("target", "redeploy-it.log"));
     try (Writer commands =
         new OutputStreamWriter(micro.getOutputStream(), StandardCharsets.UTF_8)) {
-      awaitLine(lines, "KARUTA READY", seen);
-      assertFalse(String.join("\n", seen).contains("Exception while loading the app"), "deployed");
+      output.awaitLine("KARUTA READY", STARTUP);
+      assertFalse(output.text().contains("Exception while loading the app"), "deployed");
       udp().connect();
       UdpAnnounceIT.announce(
           udp(), Announce.randomInfoHash(), "-KR0001-000000000001", 5, 2, 5, 7777);
@@ -48,9 +45,9 @@ class UdpRedeployIT {
       assertEquals(200, http.announce(Announce.fresh()).status());
       commands.write("redeploy\n");
       commands.flush();
-      awaitLine(lines, "KARUTA REDEPLOYED", seen);
+      output.awaitLine("KARUTA REDEPLOYED", STARTUP);
       udp().connect();
-      String all = String.join("\n", seen);
+      String all = output.text();
       assertFalse(all.contains("Address already in use"), all);
       assertFalse(all.contains("cannot bind the UDP tracker"), all);
       assertFalse(all.contains("failed to remove it when the web application was stopped"), all);
@@ -62,49 +59,6 @@ class UdpRedeployIT {
         micro.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     }
-  }
-
-  /** Copies the child's output, line by line, to a queue and to a log file for diagnosis. */
-  private static BlockingQueue<String> pump(Process process, Path log) throws IOException {
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-    Thread pump =
-        new Thread(
-            () -> {
-              try (BufferedReader out =
-                      new BufferedReader(
-                          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                  file) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                  file.write(line);
-                  file.write('\n');
-                  file.flush();
-                  lines.add(line);
-                }
-              } catch (IOException e) {
-                lines.add("pump failed: " + e);
-              }
-            },
-            "redeploy-it-output");
-    pump.setDaemon(true);
-    pump.start();
-    return lines;
-  }
-
-  /** Takes lines (kept in {@code seen}) until one contains {@code wanted}, for at most 180 s. */
-  private static void awaitLine(BlockingQueue<String> lines, String wanted, List<String> seen)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(1, TimeUnit.SECONDS);
-      if (line != null) {
-        seen.add(line);
-        if (line.contains(wanted)) {
-          return;
-        }
-      }
-    }
-    throw new AssertionError("no '" + wanted + "' within 180 s; see target/redeploy-it.log");
   }
 
   private static UdpTrackerClient udp() {

@@ -47,7 +47,7 @@ public class HttpFrontend {
     }
     parser = new HttpRequestParser(config.http());
     addresses = new ClientAddressResolver(config.http());
-    notFound = new HttpReply(404, HttpResponseWriter.failure(HttpErrors.NOT_FOUND.getMessage()));
+    notFound = new HttpReply(404, HttpResponseWriter.failure(HttpErrors.NOT_FOUND));
   }
 
   /** Builds the routes when the application starts, so a bad route stops the deployment. */
@@ -80,10 +80,10 @@ public class HttpFrontend {
           ? announce(parser.parseAnnounce(params, client))
           : scrape(parser.parseScrape(params, client));
     } catch (ClientError e) {
-      return new HttpReply(200, HttpResponseWriter.failure(e.getMessage()));
+      return new HttpReply(200, HttpResponseWriter.failure(e));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "HTTP request failed", e);
-      return new HttpReply(200, HttpResponseWriter.failure(ClientError.INTERNAL.getMessage()));
+      return new HttpReply(200, HttpResponseWriter.failure(ClientError.INTERNAL));
     }
   }
 

@@ -3,6 +3,7 @@ package io.karuta.frontend.http;
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.AnnounceRequest;
 import io.karuta.bittorrent.AnnounceResponse;
+import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.PeerId;
@@ -96,11 +97,19 @@ public final class HttpResponseWriter {
     return buffers.finish(w.endDict().endDict());
   }
 
-  /** Writes a failure reply: {@code {failure reason: message}}. */
-  public static byte[] failure(String message) {
+  /**
+   * Writes a failure reply: {@code {failure reason: <the error's message>}}, and {@code retry in}
+   * (BEP 31, an integer number of minutes) when the error carries a retry hint. Both keys in byte
+   * order ({@code failure reason} &lt; {@code retry in}).
+   */
+  public static byte[] failure(ClientError error) {
     Buffers buffers = new Buffers();
-    return buffers.finish(
-        buffers.start().beginDict().key("failure reason").value(message).endDict());
+    BencodeWriter w = buffers.start();
+    w.beginDict().key("failure reason").value(error.getMessage());
+    if (error.retryInMinutes() != ClientError.NO_RETRY_HINT) {
+      w.key("retry in").value(error.retryInMinutes());
+    }
+    return buffers.finish(w.endDict());
   }
 
   /** Writes the {@code family} peers into the scratch array and returns how many bytes. */

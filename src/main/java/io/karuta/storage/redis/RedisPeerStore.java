@@ -55,7 +55,7 @@ public final class RedisPeerStore implements PeerStore {
 
   /** What a client is told while Redis cannot answer. */
   public static final ClientError UNAVAILABLE =
-      new ClientError("tracker storage unavailable, try again later");
+      new ClientError("tracker storage unavailable, try again later", 1);
 
   static final long WARNING_INTERVAL_MILLIS = 10_000;
   private static final Logger LOG = Logger.getLogger(RedisPeerStore.class.getName());

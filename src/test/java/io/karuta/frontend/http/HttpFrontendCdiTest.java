@@ -30,10 +30,14 @@ class HttpFrontendCdiTest {
   @Named("passkey check")
   public static class PasskeyCheck implements Hook {
     static final ClientError DENIED = new ClientError("unapproved passkey");
+    static final ClientError BUSY = new ClientError("passkey service busy", 2);
 
     @Override
     public void handleAnnounce(AnnounceContext context) {
       var params = context.request().params();
+      if ("busy".equals(params.routeParam("passkey"))) {
+        throw BUSY;
+      }
       if (!"s3cret".equals(params.routeParam("passkey")) || !"abc".equals(params.get("key"))) {
         throw DENIED;
       }
@@ -71,8 +75,18 @@ class HttpFrontendCdiTest {
     assertEquals(
         "unapproved passkey",
         new String((byte[]) decode(wrongKey).get("failure reason"), StandardCharsets.UTF_8));
+    assertEquals(1, decode(wrongKey).size(), "no retry in: the refusal carries no retry hint");
     HttpReply noPasskey = frontend().handle("/announce", QUERY, "127.0.0.1", name -> null);
     assertTrue(decode(noPasskey).containsKey("failure reason"));
+  }
+
+  @Test
+  void aRefusalWithARetryHintGetsRetryIn() {
+    HttpReply busy = frontend().handle("/busy/announce", QUERY, "127.0.0.1", name -> null);
+    assertEquals(200, busy.status());
+    assertEquals(
+        "d14:failure reason20:passkey service busy8:retry ini2ee",
+        new String(busy.body(), StandardCharsets.ISO_8859_1));
   }
 
   private HttpFrontend frontend() {

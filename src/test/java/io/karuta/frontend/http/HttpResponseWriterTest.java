@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.karuta.bittorrent.AnnounceRequest;
 import io.karuta.bittorrent.AnnounceResponse;
+import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.Event;
 import io.karuta.bittorrent.Hex;
 import io.karuta.bittorrent.InfoHash;
@@ -213,7 +214,8 @@ class HttpResponseWriterTest {
     assertEquals("20010db80000000000000000000003e8" + "07cf", Hex.encode(tail(peers6, 18)));
 
     // After big replies, a small one has none of their bytes.
-    assertReply(latin1("d14:failure reason2:oke"), HttpResponseWriter.failure("ok"));
+    assertReply(
+        latin1("d14:failure reason2:oke"), HttpResponseWriter.failure(new ClientError("ok")));
   }
 
   private static byte[] tail(byte[] bytes, int length) {
@@ -227,12 +229,13 @@ class HttpResponseWriterTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         String message = "thread " + t;
+        ClientError error = new ClientError(message);
         byte[] expected = latin1("d14:failure reason" + message.length() + ":" + message + "e");
         results.add(
             pool.submit(
                 () -> {
                   for (int i = 0; i < 2000; i++) {
-                    if (!Arrays.equals(expected, HttpResponseWriter.failure(message))) {
+                    if (!Arrays.equals(expected, HttpResponseWriter.failure(error))) {
                       return false;
                     }
                   }
@@ -257,15 +260,40 @@ class HttpResponseWriterTest {
         "invalid info_hash    | d14:failure reason17:invalid info_hashe"
       })
   void failureVectors(String message, String expected) {
-    Map<?, ?> decoded = assertReply(latin1(expected), HttpResponseWriter.failure(message));
+    Map<?, ?> decoded =
+        assertReply(latin1(expected), HttpResponseWriter.failure(new ClientError(message)));
     assertEquals(message, text((byte[]) decoded.get("failure reason")));
+    assertEquals(1, decoded.size(), "no retry in without a retry hint");
+  }
+
+  /** protocols.md §13 vector 13 and R-02: BEP 31's {@code retry in} as a bencoded integer. */
+  @Test
+  void vector13AFailureWithARetryHintCarriesRetryIn() {
+    Map<?, ?> decoded =
+        assertReply(
+            latin1("d14:failure reason10:overloaded8:retry ini5ee"),
+            HttpResponseWriter.failure(new ClientError("overloaded", 5)));
+    assertEquals(5L, decoded.get("retry in"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1       | d14:failure reason1:x8:retry ini1ee",
+        "60      | d14:failure reason1:x8:retry ini60ee",
+        "2147483647 | d14:failure reason1:x8:retry ini2147483647ee"
+      })
+  void retryInIsTheWholeNumberOfMinutesAfterTheFailureReason(int minutes, String expected) {
+    // The strict reader in assertReply refuses keys out of byte order.
+    assertReply(latin1(expected), HttpResponseWriter.failure(new ClientError("x", minutes)));
   }
 
   @Test
   void aFailureMessageIsWrittenAsUtf8() {
     assertArrayEquals(
         wire("d14:failure reason2:", new byte[] {(byte) 0xC3, (byte) 0xA9}, "e"),
-        HttpResponseWriter.failure("\u00e9"));
+        HttpResponseWriter.failure(new ClientError("\u00e9")));
   }
 
   private static Scrape scrape(InfoHash infoHash, int complete, int incomplete, int downloaded) {

@@ -75,5 +75,6 @@ class RedisUnavailableTest {
   private static void assertUnavailable(org.junit.jupiter.api.function.Executable call) {
     ClientError error = assertThrows(ClientError.class, call);
     assertSame(RedisPeerStore.UNAVAILABLE, error);
+    assertEquals(1, error.retryInMinutes(), "BEP 31: HTTP clients may retry after a minute");
   }
 }

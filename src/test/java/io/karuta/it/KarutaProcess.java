@@ -1,0 +1,152 @@
+package io.karuta.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One Karuta as an operator runs it: {@code java -jar target/karuta-micro.jar} (built by {@code
+ * package}, before failsafe runs) in its own small JVM, with its YAML file named by {@code
+ * KARUTA_CONFIG}, HTTP and UDP on free loopback ports. Its output goes to {@code
+ * target/<name>.log}. {@link #launch} returns at once, so several can boot in parallel; {@link
+ * #awaitReady} waits for one.
+ *
+ * @param name names the log file and the instance in failure messages
+ * @param dir holds the configuration and Payara Micro's runtime; deleted by {@link #stop}
+ */
+record KarutaProcess(
+    String name, Path dir, int httpPort, int udpPort, Process process, ProcessOutput output) {
+  /** Binds the HTTP listener to loopback; the uber-jar's own pre-boot file binds every address. */
+  private static final String LOOPBACK_LISTENER =
+      "set configs.config.server-config.network-config.network-listeners.network-listener"
+          + ".http-listener.address=127.0.0.1\n";
+
+  /**
+   * Starts a Karuta whose configuration file holds {@code yaml}; {@code udp.addr} is set apart, to
+   * a free loopback port, by the environment variable {@code KARUTA_UDP_ADDR}.
+   */
+  static KarutaProcess launch(String name, String yaml) throws IOException {
+    Path jar = Path.of("target", "karuta-micro.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the integration tests after package");
+    }
+    Path dir = Files.createTempDirectory("karuta-" + name);
+    int httpPort = freeTcpPort();
+    int udpPort = freeUdpPort();
+    Path config = dir.resolve("karuta.yaml");
+    Files.writeString(config, yaml, StandardCharsets.UTF_8);
+    Path preboot = Files.writeString(dir.resolve("pre-boot-commands.txt"), LOOPBACK_LISTENER);
+    Files.createDirectory(dir.resolve("tmp"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                // Payara Micro unpacks its runtime here; deleted with the directory.
+                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+                "-jar",
+                jar.toString(),
+                "--nohazelcast",
+                "--disablephonehome",
+                "--port",
+                String.valueOf(httpPort),
+                "--prebootcommandfile",
+                preboot.toString()));
+    configure(builder.environment(), config, udpPort);
+    Process process = builder.redirectErrorStream(true).start();
+    ProcessOutput output = ProcessOutput.pump(process, Path.of("target", name + ".log"));
+    return new KarutaProcess(name, dir, httpPort, udpPort, process, output);
+  }
+
+  // Only this test's configuration: no KARUTA_* variable of the caller's environment leaks in.
+  private static void configure(Map<String, String> environment, Path config, int udpPort) {
+    environment.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith("karuta"));
+    environment.put("KARUTA_CONFIG", config.toString());
+    environment.put("KARUTA_UDP_ADDR", "127.0.0.1:" + udpPort);
+  }
+
+  /**
+   * Waits until Payara Micro reports ready and the tracker answers over HTTP with its UDP socket
+   * bound; fails with the end of the log if the process dies, the deployment fails or time runs
+   * out.
+   */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    output.awaitLine("ready in", timeout);
+    String log = output.text();
+    String udp = "UDP tracker listening on /127.0.0.1:" + udpPort;
+    if (log.contains("Exception while loading the app") || !log.contains(udp)) {
+      throw new AssertionError(name + " did not deploy the tracker; " + output);
+    }
+    TrackerClient.Reply root = http().get("/");
+    if (root.status() != 200 || !root.text().contains("up")) {
+      throw new AssertionError(name + " answers GET / with " + root.status() + "; " + output);
+    }
+  }
+
+  /** Returns an HTTP client of this instance. */
+  TrackerClient http() {
+    return new TrackerClient("127.0.0.1", httpPort);
+  }
+
+  /** Returns a UDP client of this instance. */
+  UdpTrackerClient udp() {
+    return new UdpTrackerClient("127.0.0.1", udpPort);
+  }
+
+  /** Whether the JVM still runs. */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Returns the log so far (colours stripped). */
+  String log() {
+    return output.text();
+  }
+
+  /** Names the instance and its ports, the log file and the last lines of the log. */
+  @Override
+  public String toString() {
+    return name + " (HTTP " + httpPort + ", UDP " + udpPort + "), " + output;
+  }
+
+  /** Stops the JVM (SIGTERM, then SIGKILL after 20 s) and deletes its directory. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // A leftover temporary directory is harmless.
+    }
+  }
+
+  private static int freeTcpPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket socket =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      return socket.getLocalPort();
+    }
+  }
+}
