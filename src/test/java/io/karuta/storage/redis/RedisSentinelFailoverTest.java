@@ -1,17 +1,14 @@
 package io.karuta.storage.redis;
 
+import static io.karuta.storage.redis.TestPeers.TORRENT;
+import static io.karuta.storage.redis.TestPeers.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.ClientError;
-import io.karuta.bittorrent.InfoHash;
-import io.karuta.bittorrent.IpAddress;
-import io.karuta.bittorrent.Peer;
-import io.karuta.bittorrent.PeerId;
 import io.karuta.bittorrent.Scrape;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +24,6 @@ import redis.clients.jedis.Jedis;
 class RedisSentinelFailoverTest {
   /** Down-after (1 s) plus the sentinels' election and promotion, with a wide margin for CI. */
   private static final Duration RESUME_BOUND = Duration.ofSeconds(30);
-
-  private static final InfoHash TORRENT =
-      InfoHash.fromHex("3532cf2d327fad8448c075b4cb42c8136964a435");
 
   @Test
   void writesResumeOnThePromotedReplicaWithoutANewStore() throws Exception {
@@ -80,11 +74,5 @@ class RedisSentinelFailoverTest {
         new RedisStoreConfig(
             topology, Duration.ofMinutes(31), Duration.ofMillis(500), Duration.ofMillis(500), 4),
         InstantSource.system());
-  }
-
-  private static Peer peer(int n) {
-    String id = String.format("-KR0001-%012d", n);
-    return new Peer(
-        PeerId.of(id.getBytes(StandardCharsets.US_ASCII)), IpAddress.parse("10.0.0.1"), n);
   }
 }

@@ -1,5 +1,7 @@
 package io.karuta.storage.redis;
 
+import static io.karuta.storage.redis.TestPeers.TORRENT;
+import static io.karuta.storage.redis.TestPeers.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,12 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.ClientError;
-import io.karuta.bittorrent.InfoHash;
-import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.Peer;
-import io.karuta.bittorrent.PeerId;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -27,13 +25,7 @@ import redis.clients.jedis.HostAndPort;
  * talks to Redis, the store can still be created while Redis is down.
  */
 class RedisUnavailableTest {
-  private static final InfoHash TORRENT =
-      InfoHash.fromHex("3532cf2d327fad8448c075b4cb42c8136964a435");
-  private static final Peer PEER =
-      new Peer(
-          PeerId.of("-KR0001-000000000001".getBytes(StandardCharsets.US_ASCII)),
-          IpAddress.parse("10.0.0.1"),
-          6881);
+  private static final Peer PEER = peer(1);
 
   @Test
   void everyCallFailsWithTheFixedClientError() throws Exception {
