@@ -117,9 +117,7 @@ final class TopologyReader {
         options
             .optionalString("sentinel_master")
             .orElseThrow(() -> missing(options, "sentinel_master", SENTINEL));
-    if (name.isBlank()
-        || !name.strip().equals(name)
-        || name.chars().anyMatch(Character::isWhitespace)) {
+    if (name.chars().anyMatch(Character::isWhitespace)) {
       throw new ConfigException(
           options.prefix() + "sentinel_master: '" + name + "' must be a name without blanks");
     }
@@ -146,7 +144,7 @@ final class TopologyReader {
    *
    * @throws ConfigException naming {@code key} and the item
    */
-  static HostAndPort hostPort(String key, String item) {
+  private static HostAndPort hostPort(String key, String item) {
     String text = item.trim();
     int colon = text.lastIndexOf(':');
     String host = colon < 0 ? "" : text.substring(0, colon);

@@ -1,15 +1,14 @@
 package io.karuta.storage.redis;
 
+import static io.karuta.storage.redis.TestPeers.TORRENT;
+import static io.karuta.storage.redis.TestPeers.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.ClientError;
-import io.karuta.bittorrent.InfoHash;
-import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.Peer;
-import io.karuta.bittorrent.PeerId;
 import io.karuta.bittorrent.Scrape;
 import java.net.URI;
 import java.time.Duration;
@@ -29,9 +28,7 @@ import redis.clients.jedis.Jedis;
  * URL names, and fails with the store's client error with a wrong or missing login.
  */
 class RedisLoginTest {
-  private static final InfoHash TORRENT = InfoHash.of(new byte[20]);
-  private static final Peer PEER =
-      new Peer(PeerId.of(new byte[20]), IpAddress.parse("10.0.0.1"), 6881);
+  private static final Peer PEER = peer(1);
 
   private static RedisServer server;
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.karuta.config.ConfigDump;
 import io.karuta.config.ConfigException;
+import io.karuta.config.ConfigLookup;
 import io.karuta.config.Options;
 import java.util.HashMap;
 import java.util.List;
@@ -170,6 +172,19 @@ class RedisModeConfigTest {
     assertFalse(message.contains("hunter"), message);
     message = error(with(CLUSTER, "password", "hunter2", "cluster_nodes", "redis://u:hunter2@h"));
     assertFalse(message.contains("hunter"), message);
+  }
+
+  @Test
+  void theStartUpLogRedactsBothPasswords() {
+    String log =
+        ConfigDump.render(
+            ConfigLookup.of(
+                Map.of(
+                    "karuta.storage.config.password", "hunter2",
+                    "karuta.storage.config.sentinel_password", "hunter3")));
+    assertTrue(log.contains("karuta.storage.config.password = REDACTED"), log);
+    assertTrue(log.contains("karuta.storage.config.sentinel_password = REDACTED"), log);
+    assertFalse(log.contains("hunter"), log);
   }
 
   private static RedisTopology read(Map<String, String> keys) {

@@ -2,10 +2,6 @@ package io.karuta.storage.redis;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.ClientError;
-import io.karuta.bittorrent.InfoHash;
-import io.karuta.bittorrent.IpAddress;
-import io.karuta.bittorrent.Peer;
-import io.karuta.bittorrent.PeerId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -20,8 +16,6 @@ public final class TlsProbe {
 
   /** Prints one line per URL in {@code args}. */
   public static void main(String[] args) {
-    InfoHash torrent = InfoHash.of(new byte[20]);
-    Peer peer = new Peer(PeerId.of(new byte[20]), IpAddress.parse("10.0.0.1"), 6881);
     for (String url : args) {
       RedisStoreConfig config =
           new RedisStoreConfig(
@@ -31,8 +25,8 @@ public final class TlsProbe {
               Duration.ofSeconds(2),
               2);
       try (RedisPeerStore store = new RedisPeerStore(config, InstantSource.system())) {
-        store.putLeecher(torrent, peer);
-        System.out.println(store.scrapeSwarm(torrent, AddressFamily.IPV4).incomplete());
+        store.putLeecher(TestPeers.TORRENT, TestPeers.peer(1));
+        System.out.println(store.scrapeSwarm(TestPeers.TORRENT, AddressFamily.IPV4).incomplete());
       } catch (ClientError e) {
         System.out.println("unavailable");
       }
