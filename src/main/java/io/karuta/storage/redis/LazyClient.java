@@ -13,15 +13,17 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * answer with the store's client error and recover by itself, as it does in standalone mode.
  *
  * <p>One caller builds; callers arriving meanwhile wait for it at most as long as for a pooled
- * connection, then fail. After a failed build the next try waits {@link #RETRY_DELAY_MILLIS}, so an
- * outage costs one attempt per delay, not one per request. Thread-safe.
+ * connection, then fail. After a failed build the next try waits a retry delay ({@link
+ * #RETRY_DELAY} in the store), so an outage costs one attempt per delay, not one per request.
+ * Thread-safe.
  */
 final class LazyClient implements AutoCloseable {
-  /** The pause after a failed build before the next one. */
-  static final long RETRY_DELAY_MILLIS = 1_000;
+  /** The store's pause after a failed build before the next one. */
+  static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
   private final Supplier<UnifiedJedis> factory;
   private final long waitNanos;
+  private final long retryDelayNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile UnifiedJedis client;
   private long nextAttemptNanos = System.nanoTime(); // guarded by lock
@@ -31,10 +33,12 @@ final class LazyClient implements AutoCloseable {
    * @param factory builds the client; a {@link redis.clients.jedis.exceptions.JedisException} means
    *     Redis cannot be reached now
    * @param wait the most a caller waits while another one builds
+   * @param retryDelay the pause after a failed build before the next one
    */
-  LazyClient(Supplier<UnifiedJedis> factory, Duration wait) {
+  LazyClient(Supplier<UnifiedJedis> factory, Duration wait, Duration retryDelay) {
     this.factory = factory;
     this.waitNanos = wait.toNanos();
+    this.retryDelayNanos = retryDelay.toNanos();
   }
 
   /**
@@ -52,13 +56,16 @@ final class LazyClient implements AutoCloseable {
     }
     try {
       if (client == null) {
-        if (closed || System.nanoTime() - nextAttemptNanos < 0) {
+        if (closed) {
+          throw new JedisConnectionException("the client is closed");
+        }
+        if (System.nanoTime() - nextAttemptNanos < 0) {
           throw new JedisConnectionException("Redis could not be reached moments ago");
         }
         try {
           client = factory.get();
         } catch (RuntimeException e) {
-          nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_DELAY_MILLIS);
+          nextAttemptNanos = System.nanoTime() + retryDelayNanos;
           throw e;
         }
       }

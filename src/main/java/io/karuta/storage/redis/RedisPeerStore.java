@@ -82,7 +82,9 @@ public final class RedisPeerStore implements PeerStore {
     this.clock = clock;
     this.lifetimeSeconds = config.peerLifetime().toSeconds();
     this.ttl = ascii(lifetimeSeconds + TTL_MARGIN_SECONDS);
-    this.redis = new LazyClient(() -> RedisClients.create(config), config.connectTimeout());
+    this.redis =
+        new LazyClient(
+            () -> RedisClients.create(config), config.connectTimeout(), LazyClient.RETRY_DELAY);
   }
 
   @Override
