@@ -16,15 +16,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.ScanIteration;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
- * A {@link PeerStore} in Redis, shared by every Karuta instance that points at the same server.
+ * A {@link PeerStore} in Redis, shared by every Karuta instance that points at the same server,
+ * Sentinel-watched primary or Cluster ({@link RedisTopology}). The store talks to all three through
+ * one Jedis client built by {@link RedisClients}.
  *
  * <p>Each call is one EVALSHA of a {@link SwarmScripts script} on the keys of one swarm ({@link
  * SwarmKeys}), so it is atomic and one round trip. The read script returns the counts and the peers
@@ -38,10 +37,16 @@ import redis.clients.jedis.resps.ScanResult;
  * trims every swarm at once, for tests and tools.
  *
  * <p><b>Failures.</b> When Redis cannot answer (refused connection, timeout, no free connection,
- * error reply) a call fails at once with {@link #UNAVAILABLE}, a client error with a fixed text, so
- * the client gets a {@code failure reason} or a BEP 15 error instead of {@code internal server
- * error}, and the log gets at most one warning every {@link #WARNING_INTERVAL_MILLIS} ms instead of
- * a stack trace per request. Nothing is retried and there is no fallback yet.
+ * error reply, no primary during a Sentinel failover, Cluster redirects or retries used up) a call
+ * fails with {@link #UNAVAILABLE}, a client error with a fixed text, so the client gets a {@code
+ * failure reason} or a BEP 15 error instead of {@code internal server error}, and the log gets at
+ * most one warning every {@link #WARNING_INTERVAL_MILLIS} ms instead of a stack trace per request.
+ * Every wait is bounded: {@code connect_timeout} for a pooled or a new connection, {@code
+ * read_timeout} for each reply, and on a Cluster {@code max_attempts} × {@code read_timeout} for
+ * all retries. Apart from Cluster redirects and reloading a forgotten script, nothing is retried,
+ * and there is no fallback yet.
+ *
+ * <p>Thread-safe.
  */
 public final class RedisPeerStore implements PeerStore {
   /**
@@ -61,7 +66,7 @@ public final class RedisPeerStore implements PeerStore {
   private static final Logger LOG = Logger.getLogger(RedisPeerStore.class.getName());
 
   private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
-  private final JedisPool pool;
+  private final LazyClient redis;
   private final InstantSource clock;
   private final long lifetimeSeconds;
   private final byte[] ttl;
@@ -69,23 +74,17 @@ public final class RedisPeerStore implements PeerStore {
   private final Script read = new Script(SwarmScripts.READ);
   private volatile boolean closed;
 
-  /** Connects lazily: the first call opens the first connection and loads the scripts. */
+  /**
+   * Connects lazily: the first call builds the client ({@link RedisClients}) and loads the scripts,
+   * so the store can be created while Redis is down.
+   */
   public RedisPeerStore(RedisStoreConfig config, InstantSource clock) {
     this.clock = clock;
     this.lifetimeSeconds = config.peerLifetime().toSeconds();
     this.ttl = ascii(lifetimeSeconds + TTL_MARGIN_SECONDS);
-    GenericObjectPoolConfig<Jedis> poolConfig = new GenericObjectPoolConfig<>();
-    poolConfig.setMaxTotal(config.poolMax());
-    poolConfig.setMaxIdle(config.poolMax());
-    // The pool's default is to wait for a free connection forever.
-    poolConfig.setMaxWait(config.connectTimeout());
-    poolConfig.setJmxEnabled(false);
-    this.pool =
-        new JedisPool(
-            poolConfig,
-            config.url(),
-            (int) config.connectTimeout().toMillis(),
-            (int) config.readTimeout().toMillis());
+    this.redis =
+        new LazyClient(
+            () -> RedisClients.create(config), config.connectTimeout(), LazyClient.RETRY_DELAY);
   }
 
   @Override
@@ -146,25 +145,25 @@ public final class RedisPeerStore implements PeerStore {
   }
 
   /**
-   * Drops the stale peers of every swarm in the database, and the swarms left empty. Walks the keys
-   * with SCAN, so it is off the request path and never blocks Redis for long; on a Cluster it would
-   * have to run on every primary.
+   * Drops the stale peers of every swarm, and the swarms left empty. Walks the keys with SCAN on
+   * every node the client knows (the server, the Sentinel primary, or every Cluster node, replicas
+   * included), so it is off the request path and never blocks Redis for long; each swarm is trimmed
+   * by its script on the primary that owns it.
    *
-   * @return the number of swarms looked at
+   * @return the number of swarms looked at (an info-hash in one address family)
+   * @throws JedisException when Redis cannot answer
    */
   public int collectGarbage() {
     checkOpen();
-    Set<SwarmKeys> seen = new HashSet<>();
-    try (Jedis jedis = pool.getResource()) {
-      ScanParams params = new ScanParams().match(SwarmKeys.SCAN_PATTERN).count(SCAN_BATCH);
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = jedis.scan(cursor, params);
-        for (String key : page.getResult()) {
-          SwarmKeys.ofKey(key).filter(seen::add).ifPresent(keys -> trim(jedis, keys));
-        }
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    UnifiedJedis client = redis.get();
+    Set<String> seen = new HashSet<>();
+    ScanIteration scan = client.scanIteration(SCAN_BATCH, SwarmKeys.SCAN_PATTERN);
+    while (!scan.isIterationCompleted()) {
+      for (String key : scan.nextBatchList()) {
+        SwarmKeys.ofKey(key)
+            .filter(keys -> seen.add(SwarmKeys.swarmOf(key)))
+            .ifPresent(keys -> trim(client, keys));
+      }
     }
     return seen.size();
   }
@@ -173,7 +172,7 @@ public final class RedisPeerStore implements PeerStore {
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      pool.close();
+      redis.close();
     }
   }
 
@@ -190,8 +189,8 @@ public final class RedisPeerStore implements PeerStore {
             ascii(2 * now),
             ascii(2 * now + 1),
             ttl);
-    try (Jedis jedis = pool.getResource()) {
-      Object done = update.call(jedis, SwarmKeys.of(infoHash, peer.family()).asList(), args);
+    try {
+      Object done = update.call(redis.get(), SwarmKeys.of(infoHash, peer.family()).asList(), args);
       return ((Long) done) == 1L;
     } catch (JedisException e) {
       throw unavailable(e);
@@ -200,8 +199,8 @@ public final class RedisPeerStore implements PeerStore {
 
   private List<?> read(
       InfoHash infoHash, AddressFamily family, boolean seeder, int numWant, byte[] asker) {
-    try (Jedis jedis = pool.getResource()) {
-      return read(jedis, SwarmKeys.of(infoHash, family), seeder, numWant, asker);
+    try {
+      return read(redis.get(), SwarmKeys.of(infoHash, family), seeder, numWant, asker);
     } catch (JedisException e) {
       throw unavailable(e);
     }
@@ -217,7 +216,8 @@ public final class RedisPeerStore implements PeerStore {
     return UNAVAILABLE;
   }
 
-  private List<?> read(Jedis jedis, SwarmKeys keys, boolean seeder, int numWant, byte[] asker) {
+  private List<?> read(
+      UnifiedJedis client, SwarmKeys keys, boolean seeder, int numWant, byte[] asker) {
     long now = nowSeconds();
     List<byte[]> args =
         List.of(
@@ -226,11 +226,11 @@ public final class RedisPeerStore implements PeerStore {
             ascii(seeder ? "1" : "0"),
             ascii(numWant),
             asker);
-    return (List<?>) read.call(jedis, keys.asList(), args);
+    return (List<?>) read.call(client, keys.asList(), args);
   }
 
-  private void trim(Jedis jedis, SwarmKeys keys) {
-    read(jedis, keys, false, 0, NO_ASKER);
+  private void trim(UnifiedJedis client, SwarmKeys keys) {
+    read(client, keys, false, 0, NO_ASKER);
   }
 
   // A peer last seen at or before now - lifetime is stale; see SwarmKeys for the score layout.

@@ -3,25 +3,33 @@ package io.karuta.storage.redis;
 import io.karuta.config.ConfigException;
 import io.karuta.config.Options;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Settings of the Redis store, from {@code storage.config}.
+ * Settings of the Redis store, from {@code storage.config}. {@code toString} shows no password.
  *
- * @param url {@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS
+ * @param topology one server, a Sentinel-watched primary or a Cluster, with its login and TLS
  * @param peerLifetime how long a peer stays without announcing; also the basis of every key's TTL
  * @param connectTimeout the most a new connection may take
  * @param readTimeout the most one command may wait for its reply
- * @param poolMax the most connections open at once; a caller waits at most {@code connectTimeout}
- *     for a free one
+ * @param poolMax the most connections open at once (to each node, on a Cluster); a caller waits at
+ *     most {@code connectTimeout} for a free one
  */
 public record RedisStoreConfig(
-    URI url, Duration peerLifetime, Duration connectTimeout, Duration readTimeout, int poolMax) {
+    RedisTopology topology,
+    Duration peerLifetime,
+    Duration connectTimeout,
+    Duration readTimeout,
+    int poolMax) {
+
+  /** The default of {@code mode}. */
+  public static final String DEFAULT_MODE = TopologyReader.STANDALONE;
 
   /** A local Redis on its default port, database 0. */
-  public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+  public static final String DEFAULT_URL = TopologyReader.DEFAULT_URL;
 
   /** The memory store's default, one minute more than the default announce interval. */
   public static final Duration DEFAULT_PEER_LIFETIME = Duration.ofMinutes(31);
@@ -37,8 +45,13 @@ public record RedisStoreConfig(
 
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
 
+  /** The keys every mode reads. */
+  private static final Set<String> COMMON_KEYS =
+      Set.of("mode", "peer_lifetime", "connect_timeout", "read_timeout", "pool_max");
+
   /** Checks that every duration is positive and the pool holds at least one connection. */
   public RedisStoreConfig {
+    Objects.requireNonNull(topology, "topology");
     for (Duration d : new Duration[] {peerLifetime, connectTimeout, readTimeout}) {
       if (d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("durations must be positive");
@@ -49,23 +62,28 @@ public record RedisStoreConfig(
     }
   }
 
-  /** Returns the defaults with another URL and peer lifetime, for tests and tools. */
+  /** Returns the defaults with one server at {@code url} and another peer lifetime. */
   public static RedisStoreConfig of(URI url, Duration peerLifetime) {
+    return of(RedisUrl.parse("url", url.toString()), peerLifetime);
+  }
+
+  /** Returns the defaults with another topology and peer lifetime, for tests and tools. */
+  public static RedisStoreConfig of(RedisTopology topology, Duration peerLifetime) {
     return new RedisStoreConfig(
-        url, peerLifetime, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_POOL_MAX);
+        topology, peerLifetime, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_POOL_MAX);
   }
 
   /**
    * Reads and validates the options of the Redis store.
    *
-   * @throws ConfigException naming the bad key
+   * @throws ConfigException naming the bad key, without its value when that may hold a password
    */
   public static RedisStoreConfig from(Options options) {
-    options.rejectUnknown(
-        Set.of("url", "peer_lifetime", "connect_timeout", "read_timeout", "pool_max"));
+    options.rejectUnknown(knownKeys());
+    String mode = options.oneOf("mode", DEFAULT_MODE, TopologyReader.MODE_KEYS.keySet());
     Duration min = Duration.ofMillis(1);
     return new RedisStoreConfig(
-        url(options),
+        TopologyReader.read(options, mode),
         options.duration(
             "peer_lifetime", DEFAULT_PEER_LIFETIME, Duration.ofSeconds(30), Duration.ofDays(7)),
         options.duration("connect_timeout", DEFAULT_CONNECT_TIMEOUT, min, MAX_TIMEOUT),
@@ -73,30 +91,10 @@ public record RedisStoreConfig(
         options.integer("pool_max", DEFAULT_POOL_MAX, 1, 1024));
   }
 
-  // The URL may hold a password: the error names the key and the rule, never the value.
-  private static URI url(Options options) {
-    String key = options.prefix() + "url";
-    String text = options.string("url", DEFAULT_URL).trim();
-    URI uri;
-    try {
-      uri = new URI(text);
-    } catch (URISyntaxException e) {
-      throw new ConfigException(key + " is not a valid URL (expected redis://host:port[/db])");
-    }
-    String scheme = uri.getScheme();
-    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-      throw new ConfigException(key + " must start with redis:// or rediss://");
-    }
-    if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535) {
-      throw new ConfigException(key + " needs a host and a port 1-65535 (redis://host:port)");
-    }
-    String path = uri.getPath();
-    if (path != null && !path.isEmpty() && !path.matches("/\\d{1,5}")) {
-      throw new ConfigException(key + " may only name a database number after the port (/0)");
-    }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new ConfigException(key + " takes no query or fragment");
-    }
-    return uri;
+  /** Returns every key of every mode, relative to {@code storage.config.}. */
+  static Set<String> knownKeys() {
+    Set<String> keys = new HashSet<>(COMMON_KEYS);
+    TopologyReader.MODE_KEYS.values().forEach(keys::addAll);
+    return keys;
   }
 }

@@ -2,13 +2,14 @@ package io.karuta.storage.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * One Lua script called by its SHA1 with EVALSHA. The server's script cache is emptied by a
- * restart, a failover or SCRIPT FLUSH; on NOSCRIPT the script is loaded again with SCRIPT LOAD and
- * the call retried once. Thread-safe.
+ * One Lua script called by its SHA1 with EVALSHA. A server's script cache is emptied by a restart,
+ * a failover or SCRIPT FLUSH, and on a Cluster every primary has its own: on NOSCRIPT the script is
+ * loaded with SCRIPT LOAD on the node that holds the call's first key, and the call retried once.
+ * Thread-safe.
  */
 final class Script {
   private final byte[] source;
@@ -18,23 +19,22 @@ final class Script {
     this.source = source.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Loads the script on the server behind {@code jedis}; later calls use its SHA1. */
-  void load(Jedis jedis) {
-    sha = jedis.scriptLoad(source);
-  }
-
-  /** Runs the script, loading it first if the server has forgotten it. */
-  Object call(Jedis jedis, List<byte[]> keys, List<byte[]> args) {
+  /** Runs the script on {@code keys}, which must share one hash slot. */
+  Object call(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
     byte[] known = sha;
     if (known == null) {
-      load(jedis);
-      known = sha;
+      known = load(redis, keys.get(0));
     }
     try {
-      return jedis.evalsha(known, keys, args);
+      return redis.evalsha(known, keys, args);
     } catch (JedisNoScriptException forgotten) {
-      load(jedis);
-      return jedis.evalsha(sha, keys, args);
+      return redis.evalsha(load(redis, keys.get(0)), keys, args);
     }
+  }
+
+  private byte[] load(UnifiedJedis redis, byte[] sampleKey) {
+    byte[] loaded = redis.scriptLoad(source, sampleKey);
+    sha = loaded;
+    return loaded;
   }
 }

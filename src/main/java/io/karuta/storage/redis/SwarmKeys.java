@@ -54,6 +54,14 @@ record SwarmKeys(byte[] seeders, byte[] leechers, byte[] meta) {
     return Optional.of(of(InfoHash.fromHex(m.group(1)), family));
   }
 
+  /**
+   * Returns what the keys of one swarm have in common, for counting swarms among scanned keys: the
+   * key without its last letter ({@code karuta:{<hex>}:4}).
+   */
+  static String swarmOf(String key) {
+    return key.substring(0, key.length() - 1);
+  }
+
   /** Returns the keys in the order the scripts expect them: seeders, leechers, meta. */
   List<byte[]> asList() {
     return List.of(seeders, leechers, meta);

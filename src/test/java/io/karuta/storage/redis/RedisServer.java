@@ -11,14 +11,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real {@code redis-server} for tests: its own process on a free loopback port, with no
- * persistence, in a temporary directory. Fails (never skips) when the binary is missing, because a
- * store test that silently does not run tests nothing; {@code .ci/run} installs Debian's package.
+ * A real {@code redis-server} (or sentinel) for tests: its own process on a free loopback port,
+ * with no persistence, in a temporary directory. Fails (never skips) when the binary is missing,
+ * because a store test that silently does not run tests nothing; {@code .ci/run} installs Debian's
+ * package.
  */
 public final class RedisServer implements AutoCloseable {
   private static final long START_TIMEOUT_MILLIS = 10_000;
@@ -26,6 +28,7 @@ public final class RedisServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path dir;
+  private volatile boolean paused;
 
   private RedisServer(Process process, int port, Path dir) {
     this.process = process;
@@ -38,26 +41,58 @@ public final class RedisServer implements AutoCloseable {
     return start(freePort());
   }
 
+  /** Starts a server on a free port with more command-line settings. */
+  public static RedisServer start(List<String> settings) throws IOException, InterruptedException {
+    return start(freePort(), settings);
+  }
+
   /** Starts a server on {@code port} (to restart one where clients expect it). */
   public static RedisServer start(int port) throws IOException, InterruptedException {
-    Path binary = binary();
+    return start(port, List.of());
+  }
+
+  /**
+   * Starts a server on {@code port} with more command-line settings, such as {@code --requirepass},
+   * {@code --replicaof} or {@code --cluster-enabled}.
+   */
+  public static RedisServer start(int port, List<String> settings)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("karuta-redis");
+    List<String> command = new ArrayList<>(List.of(binary().toString()));
+    command.addAll(
+        List.of(
+            "--port",
+            Integer.toString(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            dir.toString(),
+            "--daemonize",
+            "no"));
+    command.addAll(settings);
+    return launch(command, port, dir);
+  }
+
+  /**
+   * Starts a sentinel on {@code port} whose configuration file holds {@code config}; the sentinel
+   * rewrites that file, so it lives in the sentinel's own temporary directory.
+   */
+  public static RedisServer startSentinel(int port, String config)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("karuta-sentinel");
+    Path file = dir.resolve("sentinel.conf");
+    Files.writeString(file, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n" + config + "\n");
+    return launch(List.of(binary().toString(), file.toString(), "--sentinel"), port, dir);
+  }
+
+  private static RedisServer launch(List<String> command, int port, Path dir)
+      throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    binary.toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--dir",
-                    dir.toString(),
-                    "--daemonize",
-                    "no"))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("redis.log").toFile())
             .start();
@@ -81,9 +116,51 @@ public final class RedisServer implements AutoCloseable {
     return port;
   }
 
+  /** Returns whether the process still runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Kills the process at once (SIGKILL), as a crash or a pulled plug would, and waits for it. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("redis-server on port " + port + " survived SIGKILL");
+    }
+  }
+
+  /**
+   * Freezes the process (SIGSTOP): the kernel still accepts connections for it, but nothing
+   * answers, as with a server stuck in a long command or a swapping host.
+   */
+  public void pause() throws IOException, InterruptedException {
+    signal("STOP");
+    paused = true;
+  }
+
+  /** Lets a paused process run again (SIGCONT). */
+  public void resume() throws IOException, InterruptedException {
+    signal("CONT");
+    paused = false;
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   /** Stops the server and waits for it to exit. */
   @Override
   public void close() throws InterruptedException {
+    if (paused) {
+      try {
+        resume();
+      } catch (IOException | RuntimeException e) {
+        process.destroyForcibly();
+      }
+    }
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -119,8 +196,9 @@ public final class RedisServer implements AutoCloseable {
       out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
-      byte[] reply = in.readNBytes(7);
-      return new String(reply, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+      // A server started with --requirepass answers -NOAUTH: it is up all the same.
+      String reply = new String(in.readNBytes(7), StandardCharsets.US_ASCII);
+      return reply.equals("+PONG\r\n") || reply.equals("-NOAUTH");
     } catch (IOException notYet) {
       return false;
     }
@@ -147,7 +225,8 @@ public final class RedisServer implements AutoCloseable {
             + " (Debian: apt-get install redis-server; .ci/run installs it)");
   }
 
-  private static int freePort() throws IOException {
+  /** Returns a loopback port that was free a moment ago. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

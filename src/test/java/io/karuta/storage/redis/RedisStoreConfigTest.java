@@ -7,18 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.config.ConfigException;
 import io.karuta.config.Options;
-import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.HostAndPort;
 
+/** The keys every mode reads, and standalone mode's {@code url}. */
 class RedisStoreConfigTest {
   @Test
   void defaults() {
     RedisStoreConfig config = RedisStoreConfig.from(Options.of(Map.of()));
-    assertEquals(URI.create("redis://127.0.0.1:6379"), config.url());
+    assertEquals(
+        new RedisTopology.Standalone(new HostAndPort("127.0.0.1", 6379), 0, Login.NONE, false),
+        config.topology());
     assertEquals(Duration.ofMinutes(31), config.peerLifetime());
     assertEquals(Duration.ofSeconds(2), config.connectTimeout());
     assertEquals(Duration.ofSeconds(1), config.readTimeout());
@@ -31,16 +37,31 @@ class RedisStoreConfigTest {
         RedisStoreConfig.from(
             Options.of(
                 Map.of(
+                    "mode", "standalone",
                     "url", "rediss://karuta:s3cret@redis.example:6380/2",
                     "peer_lifetime", "45m",
                     "connect_timeout", "250ms",
                     "read_timeout", "100ms",
                     "pool_max", "64")));
-    assertEquals(URI.create("rediss://karuta:s3cret@redis.example:6380/2"), config.url());
+    assertEquals(
+        new RedisTopology.Standalone(
+            new HostAndPort("redis.example", 6380), 2, new Login("karuta", "s3cret"), true),
+        config.topology());
     assertEquals(Duration.ofMinutes(45), config.peerLifetime());
     assertEquals(Duration.ofMillis(250), config.connectTimeout());
     assertEquals(Duration.ofMillis(100), config.readTimeout());
     assertEquals(64, config.poolMax());
+  }
+
+  @Test
+  void theUrlMayHoldAPasswordAloneOrPercentEncoded() {
+    assertEquals(
+        new Login(null, "pw"), RedisUrl.parse("url", "redis://:pw@localhost:6379").login());
+    assertEquals(
+        new Login("a b", "p@ss:w+rd/"),
+        RedisUrl.parse("url", "redis://a%20b:p%40ss:w+rd%2F@localhost:6379").login());
+    assertEquals(
+        new HostAndPort("::1", 6379), RedisUrl.parse("url", "redis://[::1]:6379/").server());
   }
 
   @ParameterizedTest
@@ -51,32 +72,60 @@ class RedisStoreConfigTest {
         "redis://localhost",
         "redis://:6379",
         "redis://localhost:6379/x",
+        "redis://localhost:6379/65536",
         "redis://localhost:6379/0?timeout=1",
-        "redis://user:pw@host:6379/ bad"
+        "redis://user:pw@host:6379/ bad",
+        "redis://pw@host:6379",
+        "redis://user:@host:6379"
       })
   void badUrlsNameTheKeyButNotThePassword(String url) {
-    ConfigException e =
-        assertThrows(
-            ConfigException.class, () -> RedisStoreConfig.from(Options.of(Map.of("url", url))));
-    assertTrue(e.getMessage().startsWith("url "), e.getMessage());
-    assertFalse(e.getMessage().contains("pw"), e.getMessage());
+    String message = error(Map.of("url", url));
+    assertTrue(message.startsWith("url "), message);
+    assertFalse(message.contains("pw"), message);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"connect_timeout", "read_timeout", "peer_lifetime", "pool_max"})
   void zeroIsRejected(String key) {
-    ConfigException e =
-        assertThrows(
-            ConfigException.class, () -> RedisStoreConfig.from(Options.of(Map.of(key, "0"))));
-    assertTrue(e.getMessage().contains(key), e.getMessage());
+    String message = error(Map.of(key, "0"));
+    assertTrue(message.contains(key), message);
   }
 
   @Test
   void unknownKeysAreRejected() {
-    ConfigException e =
-        assertThrows(
-            ConfigException.class,
-            () -> RedisStoreConfig.from(Options.of(Map.of("sentinel_master", "x"))));
-    assertTrue(e.getMessage().contains("sentinel_master"), e.getMessage());
+    String message = error(Map.of("sentinel_masters", "x"));
+    assertTrue(message.startsWith("sentinel_masters: unknown key"), message);
+    assertTrue(message.contains("did you mean sentinel_master?"), message);
+  }
+
+  @Test
+  void anUnknownModeIsRejected() {
+    assertEquals(
+        "mode: 'replicated' is not supported (allowed: cluster, sentinel, standalone)",
+        error(Map.of("mode", "replicated")));
+  }
+
+  @Test
+  void theConfigurationNeverShowsAPassword() {
+    RedisStoreConfig config =
+        RedisStoreConfig.from(
+            Options.of(Map.of("url", "redis://karuta:s3cret@redis.example:6380/2")));
+    assertFalse(config.toString().contains("s3cret"), config.toString());
+    assertTrue(config.toString().contains("REDACTED"), config.toString());
+  }
+
+  @Test
+  void everyKeyIsDocumentedAndInTheExample() throws IOException {
+    String docs = Files.readString(Path.of("docs", "configuration.md"));
+    String example = Files.readString(Path.of("server-config", "karuta.yaml"));
+    for (String key : RedisStoreConfig.knownKeys()) {
+      assertTrue(docs.contains("`storage.config." + key + "`"), key + " in configuration.md");
+      assertTrue(example.contains(" " + key + ":"), key + " in karuta.yaml");
+    }
+  }
+
+  private static String error(Map<String, String> keys) {
+    return assertThrows(ConfigException.class, () -> RedisStoreConfig.from(Options.of(keys)))
+        .getMessage();
   }
 }

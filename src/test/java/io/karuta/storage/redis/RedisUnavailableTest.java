@@ -1,36 +1,31 @@
 package io.karuta.storage.redis;
 
+import static io.karuta.storage.redis.TestPeers.TORRENT;
+import static io.karuta.storage.redis.TestPeers.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.ClientError;
-import io.karuta.bittorrent.InfoHash;
-import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.Peer;
-import io.karuta.bittorrent.PeerId;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * With no Redis to answer, every call fails at once with the fixed client error, on the read path
  * (what the client sees) and the write path (after the reply), instead of a driver exception that
  * would become {@code internal server error} and a stack trace per request; and the store recovers
- * by itself when Redis is back.
+ * by itself when Redis is back. In Sentinel and Cluster mode, where building the client already
+ * talks to Redis, the store can still be created while Redis is down.
  */
 class RedisUnavailableTest {
-  private static final InfoHash TORRENT =
-      InfoHash.fromHex("3532cf2d327fad8448c075b4cb42c8136964a435");
-  private static final Peer PEER =
-      new Peer(
-          PeerId.of("-KR0001-000000000001".getBytes(StandardCharsets.US_ASCII)),
-          IpAddress.parse("10.0.0.1"),
-          6881);
+  private static final Peer PEER = peer(1);
 
   @Test
   void everyCallFailsWithTheFixedClientError() throws Exception {
@@ -40,7 +35,7 @@ class RedisUnavailableTest {
     }
     RedisStoreConfig config =
         new RedisStoreConfig(
-            URI.create("redis://127.0.0.1:" + closedPort),
+            RedisUrl.parse("url", "redis://127.0.0.1:" + closedPort),
             Duration.ofMinutes(31),
             Duration.ofMillis(200),
             Duration.ofMillis(200),
@@ -50,6 +45,30 @@ class RedisUnavailableTest {
       assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
       assertUnavailable(() -> store.putLeecher(TORRENT, PEER));
       assertUnavailable(() -> store.deleteSeeder(TORRENT, PEER));
+    }
+  }
+
+  @Test
+  void aStoreInAnyModeCanBeCreatedWhileRedisIsDownAndFailsFast() throws Exception {
+    int closedPort;
+    try (ServerSocket free = new ServerSocket(0)) {
+      closedPort = free.getLocalPort();
+    }
+    List<HostAndPort> nowhere = List.of(new HostAndPort("127.0.0.1", closedPort));
+    for (RedisTopology topology :
+        List.of(
+            new RedisTopology.Sentinel("karuta", nowhere, 0, Login.NONE, Login.NONE, false),
+            new RedisTopology.Cluster(nowhere, Login.NONE, false, 3))) {
+      RedisStoreConfig config =
+          new RedisStoreConfig(
+              topology, Duration.ofMinutes(31), Duration.ofMillis(200), Duration.ofMillis(200), 2);
+      try (RedisPeerStore store = new RedisPeerStore(config, InstantSource.system())) {
+        long start = System.nanoTime();
+        assertUnavailable(() -> store.putLeecher(TORRENT, PEER));
+        assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 2_000, () -> topology + ": took " + millis + " ms to fail");
+      }
     }
   }
 

@@ -1,0 +1,85 @@
+package io.karuta.storage.redis;
+
+import io.karuta.config.ConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * Reads the {@code url} of standalone mode, {@code redis://[[user]:password@]host:port[/db]} or
+ * {@code rediss://} for TLS, into a {@link RedisTopology.Standalone}. The user and password may be
+ * percent-encoded ({@code %40} for {@code @}). Errors name the key and the rule, never the URL,
+ * since it may hold a password.
+ */
+final class RedisUrl {
+  /** The highest database number accepted, in the URL and in {@code database}. */
+  static final int MAX_DATABASE = 65535;
+
+  private RedisUrl() {}
+
+  /**
+   * Returns the server, database, login and TLS flag of {@code text}.
+   *
+   * @param key the full key, for error messages
+   * @throws ConfigException naming {@code key} when the URL breaks a rule above
+   */
+  static RedisTopology.Standalone parse(String key, String text) {
+    URI uri;
+    try {
+      uri = new URI(text.trim());
+    } catch (URISyntaxException e) {
+      throw new ConfigException(key + " is not a valid URL (expected redis://host:port[/db])");
+    }
+    String scheme = uri.getScheme();
+    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
+      throw new ConfigException(key + " must start with redis:// or rediss://");
+    }
+    if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535) {
+      throw new ConfigException(key + " needs a host and a port 1-65535 (redis://host:port)");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new ConfigException(key + " takes no query or fragment");
+    }
+    String host = uri.getHost();
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return new RedisTopology.Standalone(
+        new HostAndPort(host, uri.getPort()),
+        database(key, uri.getPath()),
+        login(key, uri.getRawUserInfo()),
+        "rediss".equals(scheme));
+  }
+
+  private static int database(String key, String path) {
+    if (path == null || path.isEmpty() || path.equals("/")) {
+      return 0;
+    }
+    if (!path.matches("/\\d{1,5}") || Integer.parseInt(path.substring(1)) > MAX_DATABASE) {
+      throw new ConfigException(
+          key + " may only name a database number 0-" + MAX_DATABASE + " after the port (/0)");
+    }
+    return Integer.parseInt(path.substring(1));
+  }
+
+  // The user part may be empty (redis://:password@host:6379): the default user, as requirepass.
+  private static Login login(String key, String rawUserInfo) {
+    if (rawUserInfo == null) {
+      return Login.NONE;
+    }
+    int colon = rawUserInfo.indexOf(':');
+    if (colon < 0 || colon == rawUserInfo.length() - 1) {
+      throw new ConfigException(
+          key + " names a user without a password (redis://[user]:password@host:port)");
+    }
+    String user = decode(rawUserInfo.substring(0, colon));
+    return new Login(user.isEmpty() ? null : user, decode(rawUserInfo.substring(colon + 1)));
+  }
+
+  // URLDecoder reads '+' as a blank, which is form encoding, not URL encoding.
+  private static String decode(String raw) {
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}
