@@ -4,6 +4,7 @@ import io.karuta.config.TrackerConfig;
 import io.karuta.config.UdpConfig;
 import io.karuta.container.LongRunning;
 import io.karuta.logic.TrackerLogic;
+import io.karuta.storage.PeerStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -46,8 +47,12 @@ public class UdpListener {
   /** Larger than any valid request (a full scrape is 1,496 bytes); longer datagrams are cut. */
   static final int DATAGRAM_CAPACITY = 2048;
 
+  /** The most workers {@code udp.workers: 0} starts, as many as the setting allows. */
+  static final int MAX_AUTOMATIC_WORKERS = 64;
+
   @Inject TrackerConfig config;
   @Inject TrackerLogic logic;
+  @Inject PeerStore store;
   @Inject @LongRunning ThreadFactory threadFactory;
 
   private final List<DatagramChannel> channels = new ArrayList<>();
@@ -65,7 +70,8 @@ public class UdpListener {
     handler =
         new UdpHandler(
             new UdpCodec(udp.sanitizer(), udp.allowIpSpoofing()), connectionIds(udp), logic);
-    int workers = udp.effectiveWorkers();
+    int workers =
+        udp.workers() > 0 ? udp.workers() : Math.min(MAX_AUTOMATIC_WORKERS, store.callerThreads());
     try {
       bind(UdpAddress.parse(udp.addr()), workers, udp.receiveBuffer());
     } catch (IOException | RuntimeException e) {

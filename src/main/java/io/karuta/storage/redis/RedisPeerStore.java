@@ -67,6 +67,7 @@ public final class RedisPeerStore implements PeerStore {
 
   private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE / 2);
   private final LazyClient redis;
+  private final int callerThreads;
   private final InstantSource clock;
   private final long lifetimeSeconds;
   private final byte[] ttl;
@@ -82,9 +83,20 @@ public final class RedisPeerStore implements PeerStore {
     this.clock = clock;
     this.lifetimeSeconds = config.peerLifetime().toSeconds();
     this.ttl = ascii(lifetimeSeconds + TTL_MARGIN_SECONDS);
+    this.callerThreads = Math.max(Runtime.getRuntime().availableProcessors(), config.poolMax());
     this.redis =
         new LazyClient(
             () -> RedisClients.create(config), config.connectTimeout(), LazyClient.RETRY_DELAY);
+  }
+
+  /**
+   * Returns {@code pool_max} (at least one per core): each call waits for a round trip, so as many
+   * callers as pooled connections keep Redis and the cores busy, and more would only queue for a
+   * connection.
+   */
+  @Override
+  public int callerThreads() {
+    return callerThreads;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,35 @@ class UdpListenerLifecycleTest {
       }
       assertTrue(
           messages.toString().contains("cannot bind the UDP tracker to"), messages.toString());
+    }
+  }
+
+  @Test
+  void automaticWorkersAreOnePerCoreWithMemoryAndPoolMaxWithRedis() throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int poolMax = cores + 3;
+    assertEquals(cores, workersStartedWith(Map.of()));
+    // The Redis store connects on first use, so no server is needed to start.
+    assertEquals(
+        poolMax,
+        workersStartedWith(
+            Map.of(
+                "karuta.storage.name", "redis",
+                "karuta.storage.config.url", "redis://127.0.0.1:1",
+                "karuta.storage.config.pool_max", Integer.toString(poolMax))));
+  }
+
+  private static long workersStartedWith(Map<String, String> storage) throws Exception {
+    Map<String, String> settings = new HashMap<>(storage);
+    settings.put("karuta.udp.addr", "127.0.0.1:" + freeUdpPort());
+    settings.put("karuta.udp.workers", "0");
+    WeldContainer container = TrackerContainer.start(settings, UdpListener.class);
+    try {
+      return Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.isAlive() && t.getName().startsWith("karuta-udp-worker-"))
+          .count();
+    } finally {
+      container.shutdown();
     }
   }
 
