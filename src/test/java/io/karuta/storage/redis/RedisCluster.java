@@ -1,24 +1,27 @@
 package io.karuta.storage.redis;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Protocol;
 
 /**
- * A real Redis Cluster for tests: three primaries without replicas, each a {@link RedisServer} on
- * free loopback ports (client and cluster bus), holding a third of the slots. Built the way {@code
- * redis-cli --cluster create} does it (config epochs, ADDSLOTSRANGE, MEET), and returned once every
- * node reports {@code cluster_state:ok} and knows all three.
+ * A real Redis Cluster for tests: three primaries without replicas, each a {@link RedisServer} on a
+ * free loopback port whose cluster bus port (10000 higher, Redis's default) is free too, holding a
+ * third of the slots. Built the way {@code redis-cli --cluster create} does it (config epochs,
+ * ADDSLOTS, MEET), with commands Redis 6.2 knows as well, since the embedded fallback binary is
+ * 6.2; returned once every node reports {@code cluster_state:ok} and knows all three.
  */
 public final class RedisCluster implements AutoCloseable {
   private static final int SIZE = 3;
   private static final int SLOTS = 16384;
+  private static final int BUS_OFFSET = 10_000;
   private static final long READY_TIMEOUT_MILLIS = 20_000;
 
   private final List<RedisServer> nodes = new ArrayList<>();
@@ -29,33 +32,22 @@ public final class RedisCluster implements AutoCloseable {
   public static RedisCluster start() throws IOException, InterruptedException {
     RedisCluster cluster = new RedisCluster();
     try {
-      List<Integer> busPorts = new ArrayList<>();
       for (int i = 0; i < SIZE; i++) {
-        int busPort = RedisServer.freePort();
-        busPorts.add(busPort);
         cluster.nodes.add(
             RedisServer.start(
+                freePortWithFreeBus(),
                 List.of(
                     "--cluster-enabled", "yes",
                     "--cluster-config-file", "nodes.conf",
-                    "--cluster-port", Integer.toString(busPort),
                     "--cluster-node-timeout", "5000")));
       }
       for (int i = 0; i < SIZE; i++) {
         try (Jedis jedis = cluster.jedis(i)) {
           jedis.clusterSetConfigEpoch(i + 1);
-          command(
-              jedis,
-              "ADDSLOTSRANGE",
-              Integer.toString(i * SLOTS / SIZE),
-              Integer.toString((i + 1) * SLOTS / SIZE - 1));
+          jedis.clusterAddSlots(
+              IntStream.range(i * SLOTS / SIZE, (i + 1) * SLOTS / SIZE).toArray());
           if (i > 0) {
-            command(
-                jedis,
-                "MEET",
-                "127.0.0.1",
-                Integer.toString(cluster.nodes.get(0).port()),
-                Integer.toString(busPorts.get(0)));
+            jedis.clusterMeet("127.0.0.1", cluster.nodes.get(0).port());
           }
         }
       }
@@ -117,11 +109,22 @@ public final class RedisCluster implements AutoCloseable {
         "the cluster was not ready within " + READY_TIMEOUT_MILLIS + " ms; last seen " + last);
   }
 
-  private static Object command(Jedis jedis, String... words) {
-    byte[][] args = new byte[words.length][];
-    for (int i = 0; i < words.length; i++) {
-      args[i] = words[i].getBytes(StandardCharsets.US_ASCII);
+  // Bounded: a free pair turns up within a few tries on any machine that is not out of ports.
+  private static int freePortWithFreeBus() throws IOException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = RedisServer.freePort();
+      if (port + BUS_OFFSET <= 65_535 && isFree(port + BUS_OFFSET)) {
+        return port;
+      }
     }
-    return jedis.sendCommand(Protocol.Command.CLUSTER, args);
+    throw new IllegalStateException("no free loopback port p with p + 10000 free as well");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 }

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * A real {@code redis-server} (or sentinel) for tests: its own process on a free loopback port,
- * with no persistence, in a temporary directory. Fails (never skips) when the binary is missing,
- * because a store test that silently does not run tests nothing; {@code .ci/run} installs Debian's
- * package.
+ * with no persistence, in a temporary directory. The binary is the installed one, or else the
+ * embedded Redis 6.2 ({@link RedisBinary}); a store test never skips, because one that silently
+ * does not run tests nothing.
  */
 public final class RedisServer implements AutoCloseable {
   private static final long START_TIMEOUT_MILLIS = 10_000;
@@ -57,8 +57,14 @@ public final class RedisServer implements AutoCloseable {
    */
   public static RedisServer start(int port, List<String> settings)
       throws IOException, InterruptedException {
+    return start(RedisBinary.find(), port, settings);
+  }
+
+  /** Starts {@code binary} on {@code port} with more command-line settings. */
+  static RedisServer start(Path binary, int port, List<String> settings)
+      throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("karuta-redis");
-    List<String> command = new ArrayList<>(List.of(binary().toString()));
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
     command.addAll(
         List.of(
             "--port",
@@ -86,7 +92,7 @@ public final class RedisServer implements AutoCloseable {
     Path dir = Files.createTempDirectory("karuta-sentinel");
     Path file = dir.resolve("sentinel.conf");
     Files.writeString(file, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\n" + config + "\n");
-    return launch(List.of(binary().toString(), file.toString(), "--sentinel"), port, dir);
+    return launch(List.of(RedisBinary.find().toString(), file.toString(), "--sentinel"), port, dir);
   }
 
   private static RedisServer launch(List<String> command, int port, Path dir)
@@ -207,22 +213,6 @@ public final class RedisServer implements AutoCloseable {
   private String log() throws IOException {
     Path log = dir.resolve("redis.log");
     return Files.exists(log) ? Files.readString(log) : "(no output)";
-  }
-
-  private static Path binary() {
-    Path debian = Path.of("/usr/bin/redis-server");
-    if (Files.isExecutable(debian)) {
-      return debian;
-    }
-    for (String entry : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(entry, "redis-server");
-      if (!entry.isEmpty() && Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "redis-server not found in /usr/bin or on PATH: the Redis store tests need a real server"
-            + " (Debian: apt-get install redis-server; .ci/run installs it)");
   }
 
   /** Returns a loopback port that was free a moment ago. */
