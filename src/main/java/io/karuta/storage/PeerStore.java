@@ -100,6 +100,15 @@ public interface PeerStore extends AutoCloseable {
     return Runtime.getRuntime().availableProcessors();
   }
 
+  /**
+   * Returns whether the store can serve requests now, for a readiness check. Never throws, and
+   * waits at most the store's own timeouts. The default suits a store in this process, which is
+   * always ready.
+   */
+  default boolean isReachable() {
+    return true;
+  }
+
   /** Stops background work and releases the swarms. Calling it again does nothing. */
   @Override
   void close();

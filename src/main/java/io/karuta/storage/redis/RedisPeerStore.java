@@ -56,6 +56,8 @@ public final class RedisPeerStore implements PeerStore {
   static final long TTL_MARGIN_SECONDS = 60;
 
   private static final byte[] NO_ASKER = new byte[0];
+  private static final byte[] REACHABILITY_KEY =
+      "karuta:{reachable}".getBytes(StandardCharsets.US_ASCII);
   private static final int SCAN_BATCH = 500;
 
   /** What a client is told while Redis cannot answer. */
@@ -143,6 +145,23 @@ public final class RedisPeerStore implements PeerStore {
       peers.add(PeerCodec.decode((byte[]) member));
     }
     return new SwarmView(counts(infoHash, reply), peers);
+  }
+
+  /**
+   * Reads one key (which need not exist) through the same client, pool and timeouts as requests, so
+   * the answer is what the next request would meet. On a Cluster it asks the node of that key's
+   * slot; a Cluster missing any slot refuses every command, so one node answering means the cluster
+   * serves.
+   */
+  @Override
+  public boolean isReachable() {
+    try {
+      redis.get().exists(REACHABILITY_KEY);
+      return true;
+    } catch (RuntimeException e) {
+      // Whatever the failure (Redis, the pool, a closed store), the answer is "not ready".
+      return false;
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.karuta.storage.redis;
 import static io.karuta.storage.redis.TestPeers.TORRENT;
 import static io.karuta.storage.redis.TestPeers.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,7 @@ class RedisUnavailableTest {
       assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
       assertUnavailable(() -> store.putLeecher(TORRENT, PEER));
       assertUnavailable(() -> store.deleteSeeder(TORRENT, PEER));
+      assertFalse(store.isReachable());
     }
   }
 
@@ -66,6 +68,7 @@ class RedisUnavailableTest {
         long start = System.nanoTime();
         assertUnavailable(() -> store.putLeecher(TORRENT, PEER));
         assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+        assertFalse(store.isReachable());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 2_000, () -> topology + ": took " + millis + " ms to fail");
       }
@@ -80,9 +83,12 @@ class RedisUnavailableTest {
         new RedisPeerStore(
             RedisStoreConfig.of(server.url(), Duration.ofMinutes(31)), InstantSource.system())) {
       store.putLeecher(TORRENT, PEER);
+      assertTrue(store.isReachable());
       server.close();
       assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+      assertFalse(store.isReachable());
       server = RedisServer.start(port);
+      assertTrue(store.isReachable());
       // The pool dropped its broken connections; the next call opens a fresh one.
       store.putLeecher(TORRENT, PEER);
       assertEquals(1, store.scrapeSwarm(TORRENT, AddressFamily.IPV4).incomplete());
