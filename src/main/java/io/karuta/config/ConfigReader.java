@@ -77,13 +77,11 @@ public final class ConfigReader {
         new StorageConfig(
             root.oneOf("storage.name", Defaults.STORAGE_NAME, STORES),
             Options.of(lookup, KnownKeys.STORAGE_OPTIONS));
-    UdpConfig udp = udp(root.section("udp."));
-    warnAboutRandomKeyWithSharedStore(storage, udp);
     return new TrackerConfig(
         interval,
         minInterval,
         http(root.section("http.")),
-        udp,
+        udp(root.section("udp.")),
         storage,
         HookReader.read(lookup, KnownKeys.HOOK_LISTS.get(0)),
         HookReader.read(lookup, KnownKeys.HOOK_LISTS.get(1)));
@@ -120,19 +118,6 @@ public final class ConfigReader {
         limits.maxNumWant(),
         limits.defaultNumWant(),
         limits.maxScrapeInfoHashes());
-  }
-
-  // A shared store means several instances, where a per-instance random key breaks UDP clients
-  // that connect to one instance and announce to another. One instance alone is fine: a warning.
-  private static void warnAboutRandomKeyWithSharedStore(StorageConfig storage, UdpConfig udp) {
-    if (!storage.name().equals("memory") && !udp.addr().isEmpty() && udp.privateKey().isEmpty()) {
-      LOG.warning(
-          "karuta.udp.private_key is empty, so this instance signs UDP connection IDs with a"
-              + " random key of its own; with karuta.storage.name "
-              + storage.name()
-              + " other instances serve the same swarms, and a client that connects to one and"
-              + " announces to another is refused. Give every instance the same key.");
-    }
   }
 
   /** The numwant and scrape limits, which HTTP and UDP spell and check alike. */

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param maxClockSkew how far in the future a connection ID's timestamp may be, 0 to 5m
  * @param connectionIdLifetime how long a connection ID stays valid, 2m to 1h (BEP 15 asks for 2m;
  *     real clients reuse IDs later)
- * @param workers threads that answer datagrams, 1 to 64, or 0 for one per core
+ * @param workers threads that answer datagrams, 1 to 64, or 0 to size them by the peer store (see
+ *     {@link io.karuta.storage.PeerStore#callerThreads()}), at most 64
  * @param receiveBuffer the kernel receive buffer of each worker's socket in bytes, 16 KiB to 256
  *     MiB (the kernel may cap it at {@code net.core.rmem_max}); datagrams beyond it are dropped
  * @param allowIpSpoofing whether the IP field of an announce packet is used

@@ -171,33 +171,6 @@ class ConfigReaderTest {
   }
 
   @Test
-  void warnsWhenInstancesSharingAStoreWouldEachPickARandomUdpKey() {
-    for (Map<String, String> settings :
-        List.of(
-            Map.of("karuta.storage.name", "redis"),
-            Map.of("karuta.storage.name", "redis", "karuta.udp.private_key", "shared"),
-            Map.of("karuta.storage.name", "redis", "karuta.udp.addr", ""),
-            Map.<String, String>of())) {
-      List<String> warnings;
-      try (LogCapture log = LogCapture.of(ConfigReader.class)) {
-        read(settings);
-        warnings = log.messages(Level.WARNING);
-      }
-
-      if (settings.size() == 1) {
-        assertEquals(1, warnings.size(), warnings.toString());
-        assertContains(
-            warnings.get(0),
-            "karuta.udp.private_key is empty",
-            "karuta.storage.name redis",
-            "Give every instance the same key.");
-      } else {
-        assertEquals(List.of(), warnings, settings.toString());
-      }
-    }
-  }
-
-  @Test
   void warnsAboutKeysChihayaItselfIgnores() {
     List<String> warnings;
     try (LogCapture log = LogCapture.of(ConfigReader.class)) {

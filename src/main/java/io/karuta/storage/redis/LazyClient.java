@@ -12,10 +12,14 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * client already talks to Redis, and a tracker that starts while Redis is down must still start,
  * answer with the store's client error and recover by itself, as it does in standalone mode.
  *
- * <p>One caller builds; callers arriving meanwhile wait for it at most as long as for a pooled
- * connection, then fail. After a failed build the next try waits a retry delay ({@link
- * #RETRY_DELAY} in the store), so an outage costs one attempt per delay, not one per request.
- * Thread-safe.
+ * <p>One caller builds. Until a build has failed, callers arriving meanwhile wait for it, at most
+ * as long as for a pooled connection, so the first requests after a start succeed. Once a build has
+ * failed, Redis is known to be out of reach, and callers arriving during the next build fail at
+ * once instead of queueing behind it (a build against unreachable sentinels or seeds can take
+ * several connect timeouts). After a failed build the next one waits a retry delay ({@link
+ * #RETRY_DELAY} in the store), or as long as the failed build took if that was longer, so an outage
+ * costs one attempt per delay, not one per request, and holds a request thread at most half of the
+ * time. Thread-safe.
  */
 final class LazyClient implements AutoCloseable {
   /** The store's pause after a failed build before the next one. */
@@ -24,6 +28,7 @@ final class LazyClient implements AutoCloseable {
   private final Supplier<UnifiedJedis> factory;
   private final long waitNanos;
   private final long retryDelayNanos;
+  private volatile boolean failedBefore;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile UnifiedJedis client;
   private long nextAttemptNanos = System.nanoTime(); // guarded by lock
@@ -32,7 +37,7 @@ final class LazyClient implements AutoCloseable {
   /**
    * @param factory builds the client; a {@link redis.clients.jedis.exceptions.JedisException} means
    *     Redis cannot be reached now
-   * @param wait the most a caller waits while another one builds
+   * @param wait the most a caller waits while another one builds, until a build has failed
    * @param retryDelay the pause after a failed build before the next one
    */
   LazyClient(Supplier<UnifiedJedis> factory, Duration wait, Duration retryDelay) {
@@ -62,10 +67,13 @@ final class LazyClient implements AutoCloseable {
         if (System.nanoTime() - nextAttemptNanos < 0) {
           throw new JedisConnectionException("Redis could not be reached moments ago");
         }
+        long start = System.nanoTime();
         try {
           client = factory.get();
         } catch (RuntimeException e) {
-          nextAttemptNanos = System.nanoTime() + retryDelayNanos;
+          long end = System.nanoTime();
+          nextAttemptNanos = end + Math.max(retryDelayNanos, end - start);
+          failedBefore = true;
           throw e;
         }
       }
@@ -76,6 +84,9 @@ final class LazyClient implements AutoCloseable {
   }
 
   private boolean tryLock() {
+    if (failedBefore) {
+      return lock.tryLock();
+    }
     try {
       return lock.tryLock(waitNanos, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {

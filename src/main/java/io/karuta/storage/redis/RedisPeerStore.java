@@ -42,9 +42,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * failure reason} or a BEP 15 error instead of {@code internal server error}, and the log gets at
  * most one warning every {@link #WARNING_INTERVAL_MILLIS} ms instead of a stack trace per request.
  * Every wait is bounded: {@code connect_timeout} for a pooled or a new connection, {@code
- * read_timeout} for each reply, and on a Cluster {@code max_attempts} × {@code read_timeout} for
- * all retries. Apart from Cluster redirects and reloading a forgotten script, nothing is retried,
- * and there is no fallback yet.
+ * read_timeout} for each reply. A Cluster retries a command up to {@code max_attempts} times, with
+ * a short back-off and a refresh of the slot map (which may try each node) between attempts, so a
+ * call to a frozen Cluster node takes a few seconds with the defaults. Apart from Cluster retries
+ * and resending a forgotten script, nothing is retried, and there is no fallback.
  *
  * <p>Thread-safe.
  */
@@ -56,6 +57,14 @@ public final class RedisPeerStore implements PeerStore {
   static final long TTL_MARGIN_SECONDS = 60;
 
   private static final byte[] NO_ASKER = new byte[0];
+  private static final byte[] YES = ascii("1");
+  private static final byte[] NO = ascii("0");
+  // The operations of the update script (SwarmScripts.UPDATE).
+  private static final byte[] PUT_SEEDER = ascii("S");
+  private static final byte[] PUT_LEECHER = ascii("L");
+  private static final byte[] GRADUATE = ascii("G");
+  private static final byte[] DELETE_SEEDER = ascii("DS");
+  private static final byte[] DELETE_LEECHER = ascii("DL");
   private static final byte[] REACHABILITY_KEY =
       "karuta:{reachable}".getBytes(StandardCharsets.US_ASCII);
   private static final int SCAN_BATCH = 500;
@@ -103,27 +112,27 @@ public final class RedisPeerStore implements PeerStore {
 
   @Override
   public void putSeeder(InfoHash infoHash, Peer peer) {
-    update(infoHash, peer, "S");
+    update(infoHash, peer, PUT_SEEDER);
   }
 
   @Override
   public void putLeecher(InfoHash infoHash, Peer peer) {
-    update(infoHash, peer, "L");
+    update(infoHash, peer, PUT_LEECHER);
   }
 
   @Override
   public void graduateLeecher(InfoHash infoHash, Peer peer) {
-    update(infoHash, peer, "G");
+    update(infoHash, peer, GRADUATE);
   }
 
   @Override
   public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
-    return update(infoHash, peer, "DS");
+    return update(infoHash, peer, DELETE_SEEDER);
   }
 
   @Override
   public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
-    return update(infoHash, peer, "DL");
+    return update(infoHash, peer, DELETE_LEECHER);
   }
 
   @Override
@@ -140,18 +149,23 @@ public final class RedisPeerStore implements PeerStore {
     }
     List<?> reply =
         read(infoHash, announcer.family(), seeder, numWant, PeerCodec.encode(announcer));
-    List<Peer> peers = new ArrayList<>(reply.size() - 3);
-    for (Object member : reply.subList(3, reply.size())) {
-      peers.add(PeerCodec.decode((byte[]) member));
+    try {
+      List<Peer> peers = new ArrayList<>(reply.size() - 3);
+      for (Object member : reply.subList(3, reply.size())) {
+        peers.add(PeerCodec.decode((byte[]) member));
+      }
+      return new SwarmView(counts(infoHash, reply), peers);
+    } catch (RuntimeException e) {
+      throw unreadable(e);
     }
-    return new SwarmView(counts(infoHash, reply), peers);
   }
 
   /**
    * Reads one key (which need not exist) through the same client, pool and timeouts as requests, so
    * the answer is what the next request would meet. On a Cluster it asks the node of that key's
-   * slot; a Cluster missing any slot refuses every command, so one node answering means the cluster
-   * serves.
+   * slot only. With {@code cluster-require-full-coverage yes} (Redis's default) a Cluster missing
+   * any slot refuses every command, so one node answering means the cluster serves; without it, a
+   * failed node's slots go unnoticed here.
    */
   @Override
   public boolean isReachable() {
@@ -167,7 +181,12 @@ public final class RedisPeerStore implements PeerStore {
   @Override
   public Scrape scrapeSwarm(InfoHash infoHash, AddressFamily family) {
     checkOpen();
-    return counts(infoHash, read(infoHash, family, false, 0, NO_ASKER));
+    List<?> reply = read(infoHash, family, false, 0, NO_ASKER);
+    try {
+      return counts(infoHash, reply);
+    } catch (RuntimeException e) {
+      throw unreadable(e);
+    }
   }
 
   /** The counts at the head of a read script's reply: seeders, leechers, downloads. */
@@ -207,14 +226,14 @@ public final class RedisPeerStore implements PeerStore {
     }
   }
 
-  private boolean update(InfoHash infoHash, Peer peer, String op) {
+  private boolean update(InfoHash infoHash, Peer peer, byte[] op) {
     checkOpen();
     long now = nowSeconds();
     List<byte[]> args =
         List.of(
             staleScore(now),
             ascii(now - lifetimeSeconds),
-            ascii(op),
+            op,
             PeerCodec.encode(peer),
             ascii(now),
             ascii(2 * now),
@@ -222,7 +241,7 @@ public final class RedisPeerStore implements PeerStore {
             ttl);
     try {
       Object done = update.call(redis.get(), SwarmKeys.of(infoHash, peer.family()).asList(), args);
-      return ((Long) done) == 1L;
+      return Long.valueOf(1).equals(done);
     } catch (JedisException e) {
       throw unavailable(e);
     }
@@ -239,10 +258,25 @@ public final class RedisPeerStore implements PeerStore {
 
   /** Logs the failure unless one was logged recently, and returns what the client is told. */
   private ClientError unavailable(JedisException e) {
+    return warnAndFail("Redis cannot answer; requests fail until it does: {0}", e);
+  }
+
+  /**
+   * For a reply this version cannot read: another Karuta version's members during a rolling
+   * upgrade, or someone else's data under our keys. The client is told the same as for an outage.
+   */
+  private ClientError unreadable(RuntimeException e) {
+    return warnAndFail(
+        "Redis answered with data this version of Karuta cannot read (another version, or foreign"
+            + " data under karuta: keys); requests on that swarm fail: {0}",
+        e);
+  }
+
+  private ClientError warnAndFail(String message, RuntimeException e) {
     long now = clock.millis();
     long last = lastWarning.get();
     if (now - last >= WARNING_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
-      LOG.log(Level.WARNING, "Redis cannot answer; requests fail until it does: {0}", e.toString());
+      LOG.log(Level.WARNING, message, e.toString());
     }
     return UNAVAILABLE;
   }
@@ -254,7 +288,7 @@ public final class RedisPeerStore implements PeerStore {
         List.of(
             staleScore(now),
             ascii(now - lifetimeSeconds),
-            ascii(seeder ? "1" : "0"),
+            seeder ? YES : NO,
             ascii(numWant),
             asker);
     return (List<?>) read.call(client, keys.asList(), args);

@@ -1,40 +1,50 @@
 package io.karuta.storage.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * One Lua script called by its SHA1 with EVALSHA. A server's script cache is emptied by a restart,
- * a failover or SCRIPT FLUSH, and on a Cluster every primary has its own: on NOSCRIPT the script is
- * loaded with SCRIPT LOAD on the node that holds the call's first key, and the call retried once.
- * Thread-safe.
+ * One Lua script called by its SHA1 with EVALSHA. The SHA1 is computed here, so no call waits for a
+ * SCRIPT LOAD. A server's script cache starts empty and is emptied by a restart, a failover or
+ * SCRIPT FLUSH, and on a Cluster every node has its own; on NOSCRIPT the call is repeated once as
+ * EVAL, which the client routes by key to the node that answered NOSCRIPT and which leaves the
+ * script in that node's cache. (SCRIPT LOAD would go to every node of a Cluster, so one slow node
+ * would hold up calls for every slot.) Thread-safe.
  */
 final class Script {
-  private final byte[] source;
-  private volatile byte[] sha;
+  private final byte[] sourceBytes;
+  private final byte[] sha;
 
   Script(String source) {
-    this.source = source.getBytes(StandardCharsets.UTF_8);
+    this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
+    this.sha = sha1Hex(sourceBytes);
   }
 
   /** Runs the script on {@code keys}, which must share one hash slot. */
   Object call(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
-    byte[] known = sha;
-    if (known == null) {
-      known = load(redis, keys.get(0));
-    }
     try {
-      return redis.evalsha(known, keys, args);
+      return redis.evalsha(sha, keys, args);
     } catch (JedisNoScriptException forgotten) {
-      return redis.evalsha(load(redis, keys.get(0)), keys, args);
+      return redis.eval(sourceBytes, keys, args);
     }
   }
 
-  private byte[] load(UnifiedJedis redis, byte[] sampleKey) {
-    byte[] loaded = redis.scriptLoad(source, sampleKey);
-    sha = loaded;
-    return loaded;
+  /** Returns the SHA1 Redis knows the script by, as lowercase hex. */
+  byte[] sha() {
+    return sha.clone();
+  }
+
+  private static byte[] sha1Hex(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1").digest(bytes);
+      return HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
   }
 }

@@ -2,14 +2,18 @@ package io.karuta.storage.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.MutableClock;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.PeerStoreContractTest;
 import io.karuta.storage.SwarmView;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +65,31 @@ class RedisPeerStoreTest extends PeerStoreContractTest {
       jedis.scriptFlush();
     }
     assertEquals(List.of(v4(2)), store.announcePeers(ih(1), false, 50, v4(1)));
+  }
+
+  @Test
+  void theScriptsAreCalledByTheSha1RedisGivesThem() {
+    try (Jedis jedis = jedis()) {
+      for (String source : List.of(SwarmScripts.READ, SwarmScripts.UPDATE)) {
+        assertEquals(
+            jedis.scriptLoad(source),
+            new String(new Script(source).sha(), StandardCharsets.US_ASCII));
+      }
+    }
+  }
+
+  @Test
+  void aMemberThisVersionCannotReadFailsWithTheFixedErrorNotAnInternalOne() {
+    store.putSeeder(ih(1), v4(1));
+    try (Jedis jedis = jedis()) {
+      // A member of another layout, fresh enough not to be trimmed.
+      jedis.zadd("karuta:{" + ih(1) + "}:4s", 1e15, "not a peer");
+    }
+
+    ClientError error =
+        assertThrows(ClientError.class, () -> store.announceView(ih(1), false, 50, v4(2)));
+    assertSame(RedisPeerStore.UNAVAILABLE, error);
+    assertEquals(2, store.scrapeSwarm(ih(1), AddressFamily.IPV4).complete());
   }
 
   @Test
