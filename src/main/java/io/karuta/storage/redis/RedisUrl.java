@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import redis.clients.jedis.HostAndPort;
 
 /**
@@ -16,6 +17,9 @@ import redis.clients.jedis.HostAndPort;
 final class RedisUrl {
   /** The highest database number accepted, in the URL and in {@code database}. */
   static final int MAX_DATABASE = 65535;
+
+  // Letters, digits, '.', '-' and '_': what DNS labels and container service names use.
+  private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
   private RedisUrl() {}
 
@@ -36,21 +40,41 @@ final class RedisUrl {
     if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
       throw new ConfigException(key + " must start with redis:// or rediss://");
     }
-    if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535) {
+    String host = uri.getHost();
+    int port = uri.getPort();
+    String rawUserInfo = uri.getRawUserInfo();
+    if (host == null && uri.getRawAuthority() != null) {
+      // java.net.URI leaves a host name with '_' unparsed, yet Docker Compose service names often
+      // have one: read user information, host and port from the authority ourselves.
+      String authority = uri.getRawAuthority();
+      int at = authority.lastIndexOf('@');
+      String hostPort = authority.substring(at + 1);
+      int colon = hostPort.lastIndexOf(':');
+      if (colon > 0 && HOST_NAME.matcher(hostPort.substring(0, colon)).matches()) {
+        host = hostPort.substring(0, colon);
+        port = port(hostPort.substring(colon + 1));
+        rawUserInfo = at < 0 ? null : authority.substring(0, at);
+      }
+    }
+    if (host == null || port < 1 || port > 65535) {
       throw new ConfigException(key + " needs a host and a port 1-65535 (redis://host:port)");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new ConfigException(key + " takes no query or fragment");
     }
-    String host = uri.getHost();
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
     return new RedisTopology.Standalone(
-        new HostAndPort(host, uri.getPort()),
+        new HostAndPort(host, port),
         database(key, uri.getPath()),
-        login(key, uri.getRawUserInfo()),
+        login(key, rawUserInfo),
         "rediss".equals(scheme));
+  }
+
+  // -1 (rejected by the caller) unless one to five digits.
+  private static int port(String digits) {
+    return digits.matches("\\d{1,5}") ? Integer.parseInt(digits) : -1;
   }
 
   private static int database(String key, String path) {

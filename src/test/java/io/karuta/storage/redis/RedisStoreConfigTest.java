@@ -54,6 +54,18 @@ class RedisStoreConfigTest {
   }
 
   @Test
+  void aHostNameWithAnUnderscoreIsAccepted() {
+    RedisTopology.Standalone standalone = RedisUrl.parse("url", "redis://:pw@redis_primary:6380/2");
+
+    assertEquals(new HostAndPort("redis_primary", 6380), standalone.server());
+    assertEquals(new Login(null, "pw"), standalone.login());
+    assertEquals(2, standalone.database());
+    assertEquals(
+        new HostAndPort("cache_1.internal", 6379),
+        RedisUrl.parse("url", "redis://cache_1.internal:6379").server());
+  }
+
+  @Test
   void theUrlMayHoldAPasswordAloneOrPercentEncoded() {
     assertEquals(
         new Login(null, "pw"), RedisUrl.parse("url", "redis://:pw@localhost:6379").login());
@@ -74,6 +86,9 @@ class RedisStoreConfigTest {
         "redis://localhost:6379/x",
         "redis://localhost:6379/65536",
         "redis://localhost:6379/0?timeout=1",
+        "redis://bad_host",
+        "redis://bad_host:99999",
+        "redis://bad_host:6379?x=1",
         "redis://user:pw@host:6379/ bad",
         "redis://pw@host:6379",
         "redis://user:@host:6379"
