@@ -53,6 +53,31 @@ public class TrackerContainer {
         .initialize();
   }
 
+  /**
+   * Starts a container as {@link #start} does, builds the hook chain as the tracker's start-up
+   * does, and returns the message of the innermost cause of the failure this is expected to give.
+   *
+   * @throws AssertionError if the start succeeds
+   */
+  public static String startError(Map<String, String> config, Class<?>... beans) {
+    WeldContainer container = null;
+    try {
+      container = start(config, beans);
+      container.select(HookChain.class).get().preHookNames();
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      return root.getMessage();
+    } finally {
+      if (container != null) {
+        container.shutdown();
+      }
+    }
+    throw new AssertionError("the tracker started with " + config);
+  }
+
   @Produces
   TrackerConfig config() {
     return ConfigReader.read(ConfigLookup.of(settings));
