@@ -24,4 +24,12 @@ public final class HookOptions {
     }
     return Options.of(ConfigLookup.of(values), PREFIX);
   }
+
+  /**
+   * Returns the keys and values of {@code text}, written {@code key=value;key=value}, in turn, for
+   * {@link #of}; for option sets in {@code @CsvSource} tables.
+   */
+  public static String[] pairs(String text) {
+    return text.replace('=', ';').split(";");
+  }
 }
