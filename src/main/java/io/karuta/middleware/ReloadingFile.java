@@ -49,6 +49,9 @@ import java.util.logging.Logger;
  * (write a temporary file, then rename it over the old one); a read that overlaps a write in place
  * is discarded when the size or time changed during the read, and retried at the next poll.
  *
+ * <p>A CDI bean polls its files through an injected {@link ReloadingFiles}, which stops the polls
+ * when the bean is destroyed.
+ *
  * <p>Thread-safe: {@link #current()} is a volatile read; polls are serialised.
  *
  * @param <T> what the entries are turned into, such as an immutable set; must be immutable
@@ -163,6 +166,11 @@ public final class ReloadingFile<T> implements AutoCloseable {
     }
     long millis = interval.toMillis();
     task = executor.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Returns whether polls are scheduled: after {@link #start}, before {@link #close()}. */
+  public synchronized boolean polling() {
+    return task != null && !task.isDone();
   }
 
   /** Stops polling; the value in force stays readable. */

@@ -11,6 +11,7 @@ import io.karuta.logic.TrackerLogic;
 import io.karuta.middleware.HookChain;
 import io.karuta.middleware.PostHookInterceptor;
 import io.karuta.middleware.PreHookInterceptor;
+import io.karuta.middleware.ReloadingFiles;
 import io.karuta.storage.PeerStoreProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -46,6 +47,7 @@ public class TrackerContainer {
             SwarmInteractionHook.class,
             HookChain.class,
             PeerStoreProducer.class,
+            ReloadingFiles.class,
             // Enabled by their @Priority, as in the WAR.
             PreHookInterceptor.class,
             PostHookInterceptor.class)

@@ -5,19 +5,17 @@ import io.karuta.bittorrent.Hex;
 import io.karuta.bittorrent.InfoHash;
 import io.karuta.config.ConfigException;
 import io.karuta.config.Options;
-import io.karuta.container.Maintenance;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.Hook;
 import io.karuta.middleware.ReloadingFile;
+import io.karuta.middleware.ReloadingFiles;
 import io.karuta.middleware.ScrapeContext;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Chihaya's {@code torrent approval}: admits or refuses an announce by its info-hash, from a {@code
@@ -45,7 +43,7 @@ public class TorrentApprovalHook implements Hook {
   static final String FILE = "file";
   static final String MODE = "mode";
 
-  @Inject @Maintenance ScheduledExecutorService maintenance;
+  @Inject ReloadingFiles files;
 
   private Mode mode;
   private Set<InfoHash> fixed = Set.of();
@@ -70,20 +68,13 @@ public class TorrentApprovalHook implements Hook {
     mode = fileMode(options, list.mode());
     Set<InfoHash> inline = fixed;
     file =
-        ReloadingFile.open(
-            NAME + " file",
-            options,
-            FILE,
-            TorrentApprovalHook::parseHash,
-            fromFile -> union(inline, fromFile));
-    file.start(maintenance);
-  }
-
-  @PreDestroy
-  void stopPolling() {
-    if (file != null) {
-      file.close();
-    }
+        files.watch(
+            ReloadingFile.open(
+                NAME + " file",
+                options,
+                FILE,
+                TorrentApprovalHook::parseHash,
+                fromFile -> union(inline, fromFile)));
   }
 
   @Override

@@ -11,16 +11,23 @@ import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Params;
 import io.karuta.config.ConfigException;
 import io.karuta.middleware.AnnounceContext;
+import io.karuta.middleware.Hook;
+import io.karuta.middleware.ReloadingFiles;
 import io.karuta.middleware.ScrapeContext;
 import io.karuta.testing.HookOptions;
 import io.karuta.testing.Requests;
+import io.karuta.testing.TrackerContainer;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,13 +49,13 @@ class TorrentApprovalHookTest {
 
   @AfterEach
   void stop() {
-    hooks.forEach(TorrentApprovalHook::stopPolling);
+    hooks.forEach(hook -> hook.files.close());
     scheduler.shutdownNow();
   }
 
   private TorrentApprovalHook hook(String... options) {
     TorrentApprovalHook hook = new TorrentApprovalHook();
-    hook.maintenance = scheduler;
+    hook.files = ReloadingFiles.on(scheduler);
     hook.configure(HookOptions.of(options));
     hooks.add(hook);
     return hook;
@@ -206,6 +213,23 @@ class TorrentApprovalHookTest {
     assertEquals(
         "karuta.prehooks[0].options.reload_interval: '0s' is out of range (allowed: 1s to 24h)",
         error("file", good, "mode", "whitelist", "reload_interval", "0s"));
+  }
+
+  @Test
+  void destroyingTheHookStopsItsPolls() throws IOException {
+    WeldContainer container = TrackerContainer.start(Map.of(), TorrentApprovalHook.class);
+    try {
+      Instance<Hook> beans = container.select(Hook.class, NamedLiteral.of("torrent approval"));
+      TorrentApprovalHook hook = (TorrentApprovalHook) beans.get();
+      hook.configure(HookOptions.of("file", file(A + "\n"), "mode", "whitelist"));
+      assertTrue(hook.files.polling());
+
+      beans.destroy(hook); // what the hook chain does when the application stops
+
+      assertFalse(hook.files.polling());
+    } finally {
+      container.shutdown();
+    }
   }
 
   private String error(String... options) {
