@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.config.ConfigException;
-import io.karuta.config.ConfigLookup;
 import io.karuta.config.Options;
+import io.karuta.testing.HookOptions;
 import io.karuta.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The reloadable list file: its format, start errors, change detection and failure handling. */
 class ReloadingFileTest {
-  private static final String PREFIX = "karuta.prehooks[0].options.";
+  private static final String PREFIX = HookOptions.PREFIX;
 
   @TempDir Path dir;
   private Path file;
@@ -56,14 +56,14 @@ class ReloadingFileTest {
   }
 
   private ReloadingFile<Set<String>> open(String... extraOptions) {
-    Map<String, String> values = new HashMap<>();
-    values.put(PREFIX + "file", file.toString());
-    for (int i = 0; i < extraOptions.length; i += 2) {
-      values.put(PREFIX + extraOptions[i], extraOptions[i + 1]);
-    }
-    Options options = Options.of(ConfigLookup.of(values), PREFIX);
+    List<String> options = new ArrayList<>(List.of("file", file.toString()));
+    options.addAll(List.of(extraOptions));
     return ReloadingFile.open(
-        "word file", options, "file", ReloadingFileTest::word, Function.identity());
+        "word file",
+        HookOptions.of(options.toArray(String[]::new)),
+        "file",
+        ReloadingFileTest::word,
+        Function.identity());
   }
 
   private void write(String content) throws IOException {
