@@ -61,6 +61,21 @@ public final class QueryParser {
     return parse(path, rawQuery, 0);
   }
 
+  /**
+   * Percent-decodes one raw path segment, such as a route parameter ({@link Params#routeParam}), to
+   * text with one character per byte (ISO-8859-1), as {@link Params#get} returns query values. A
+   * {@code +} stays a {@code +}, as in any path.
+   *
+   * @throws ClientError {@link ClientError#INVALID_QUERY_ESCAPE} on a malformed escape
+   */
+  public static String decodePathSegment(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    byte[] buffer = new byte[raw.length()];
+    return latin1(buffer, decode(raw, 0, raw.length(), buffer, true));
+  }
+
   private static Params parse(String path, String text, int from) {
     Map<String, String> values = new HashMap<>();
     List<InfoHash> infoHashes = List.of();

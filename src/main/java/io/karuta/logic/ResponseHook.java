@@ -55,13 +55,19 @@ public class ResponseHook {
 
   /**
    * Sets one entry per requested info-hash, in request order, from the requester's address family;
-   * unknown swarms count zero.
+   * unknown swarms count zero, and so do those a pre-hook hid ({@link ScrapeContext#zeroCounts}),
+   * without asking the store.
    */
   public void scrape(ScrapeContext context) {
     ScrapeRequest request = context.request();
-    List<Scrape> files = new ArrayList<>(request.infoHashes().size());
-    for (InfoHash infoHash : request.infoHashes()) {
-      files.add(store.scrapeSwarm(infoHash, request.family()));
+    List<InfoHash> infoHashes = request.infoHashes();
+    List<Scrape> files = new ArrayList<>(infoHashes.size());
+    for (int i = 0; i < infoHashes.size(); i++) {
+      InfoHash infoHash = infoHashes.get(i);
+      files.add(
+          context.countsZeroed(i)
+              ? Scrape.empty(infoHash)
+              : store.scrapeSwarm(infoHash, request.family()));
     }
     context.setResponse(new ScrapeResponse(files));
   }

@@ -445,4 +445,16 @@ class QueryParserTest {
     assertThrows(UnsupportedOperationException.class, () -> params.infoHashes().add(IH2));
     assertThrows(UnsupportedOperationException.class, () -> params.infoHashes().clear());
   }
+
+  @Test
+  void aPathSegmentIsPercentDecodedWithPlusKept() {
+    String plain = "abc123";
+    assertSame(plain, QueryParser.decodePathSegment(plain), "nothing to decode: no copy");
+    assertEquals("s3cret", QueryParser.decodePathSegment("s3%63ret"));
+    assertEquals("a/b c+d\u00ff", QueryParser.decodePathSegment("a%2Fb%20c+d%FF"));
+    assertClientError(
+        ClientError.INVALID_QUERY_ESCAPE, () -> QueryParser.decodePathSegment("abc%2"));
+    assertClientError(
+        ClientError.INVALID_QUERY_ESCAPE, () -> QueryParser.decodePathSegment("abc%zz"));
+  }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.IpNetwork;
 import io.karuta.bittorrent.Sanitizer;
+import io.karuta.testing.LogCapture;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.karuta.storage.redis.RedisStoreConfig;
 import io.karuta.storage.redis.RedisTopology;
+import io.karuta.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import io.karuta.logic.TrackerLogic;
 import io.karuta.middleware.HookChain;
 import io.karuta.middleware.PostHookInterceptor;
 import io.karuta.middleware.PreHookInterceptor;
+import io.karuta.middleware.ReloadingFiles;
 import io.karuta.storage.PeerStoreProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -46,11 +47,37 @@ public class TrackerContainer {
             SwarmInteractionHook.class,
             HookChain.class,
             PeerStoreProducer.class,
+            ReloadingFiles.class,
             // Enabled by their @Priority, as in the WAR.
             PreHookInterceptor.class,
             PostHookInterceptor.class)
         .addBeanClasses(beans)
         .initialize();
+  }
+
+  /**
+   * Starts a container as {@link #start} does, builds the hook chain as the tracker's start-up
+   * does, and returns the message of the innermost cause of the failure this is expected to give.
+   *
+   * @throws AssertionError if the start succeeds
+   */
+  public static String startError(Map<String, String> config, Class<?>... beans) {
+    WeldContainer container = null;
+    try {
+      container = start(config, beans);
+      container.select(HookChain.class).get().preHookNames();
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      return root.getMessage();
+    } finally {
+      if (container != null) {
+        container.shutdown();
+      }
+    }
+    throw new AssertionError("the tracker started with " + config);
   }
 
   @Produces

@@ -1,4 +1,4 @@
-package io.karuta.config;
+package io.karuta.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,8 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects the records one java.util.logging logger publishes while open. */
-final class LogCapture extends Handler implements AutoCloseable {
+/**
+ * Collects the records one java.util.logging logger publishes while open. Thread-safe: records may
+ * come from another thread, such as a scheduler's.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
   private final Logger logger;
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
@@ -19,12 +22,12 @@ final class LogCapture extends Handler implements AutoCloseable {
   }
 
   /** Starts capturing the records of the logger named after {@code type}. */
-  static LogCapture of(Class<?> type) {
+  public static LogCapture of(Class<?> type) {
     return new LogCapture(Logger.getLogger(type.getName()));
   }
 
   /** Returns the messages captured at {@code level}, in order. */
-  List<String> messages(Level level) {
+  public List<String> messages(Level level) {
     return records.stream()
         .filter(r -> r.getLevel().equals(level))
         .map(LogRecord::getMessage)
