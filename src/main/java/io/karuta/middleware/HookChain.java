@@ -83,7 +83,8 @@ public class HookChain {
       try {
         hook.configure(entry.options());
       } catch (ConfigException e) {
-        throw e;
+        // The hook's message names the option key; the operator also needs the hook's name.
+        throw new ConfigException("hook '" + entry.name() + "': " + e.getMessage());
       } catch (RuntimeException e) {
         throw new ConfigException(
             entryKey + ": invalid options for hook '" + entry.name() + "': " + e.getMessage());

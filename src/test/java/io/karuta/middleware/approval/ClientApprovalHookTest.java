@@ -166,7 +166,8 @@ class ClientApprovalHookTest {
             "karuta.prehooks[0].options.whitelist", "AZ2060",
             "karuta.prehooks[0].options.blacklist", "TR0960");
     assertEquals(
-        "karuta.prehooks[0].options: using both whitelist and blacklist is invalid",
+        "hook 'client approval': karuta.prehooks[0].options: using both whitelist and blacklist"
+            + " is invalid",
         TrackerContainer.startError(config, ClientApprovalHook.class));
   }
 }

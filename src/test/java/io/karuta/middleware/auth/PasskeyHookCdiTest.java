@@ -190,7 +190,8 @@ class PasskeyHookCdiTest {
         TrackerContainer.startError(
             config, PasskeyHook.class, FilePasskeyResolver.class, SiteResolver.class);
     assertTrue(
-        message.startsWith("karuta.prehooks[0].options.passkeys_file: unknown key"), message);
+        message.startsWith("hook 'passkey': karuta.prehooks[0].options.passkeys_file: unknown key"),
+        message);
     assertTrue(message.endsWith("(known keys under karuta.prehooks[0].options.: scrape)"), message);
   }
 
@@ -200,7 +201,8 @@ class PasskeyHookCdiTest {
     config.put("karuta.prehooks[0].name", "passkey");
     config.put("karuta.prehooks[0].options.scrape", "yes");
     assertEquals(
-        "karuta.prehooks[0].options.scrape: 'yes' is not a boolean (allowed: true, false)",
+        "hook 'passkey': karuta.prehooks[0].options.scrape: 'yes' is not a boolean (allowed: true,"
+            + " false)",
         TrackerContainer.startError(
             config, PasskeyHook.class, FilePasskeyResolver.class, SiteResolver.class));
   }
