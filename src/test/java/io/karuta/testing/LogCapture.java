@@ -13,17 +13,29 @@ import java.util.logging.Logger;
  */
 public final class LogCapture extends Handler implements AutoCloseable {
   private final Logger logger;
+  private final Level previousLevel;
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-  private LogCapture(Logger logger) {
+  private LogCapture(Logger logger, Level loggerLevel) {
     this.logger = logger;
+    this.previousLevel = logger.getLevel();
     setLevel(Level.ALL);
+    logger.setLevel(loggerLevel);
     logger.addHandler(this);
   }
 
   /** Starts capturing the records of the logger named after {@code type}. */
   public static LogCapture of(Class<?> type) {
-    return new LogCapture(Logger.getLogger(type.getName()));
+    Logger logger = Logger.getLogger(type.getName());
+    return new LogCapture(logger, logger.getLevel());
+  }
+
+  /**
+   * Starts capturing the records of the logger named after {@code type} from FINE up, lowering the
+   * logger's level until {@link #close()}.
+   */
+  public static LogCapture ofFine(Class<?> type) {
+    return new LogCapture(Logger.getLogger(type.getName()), Level.FINE);
   }
 
   /** Returns the messages captured at {@code level}, in order. */
@@ -45,5 +57,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
   @Override
   public void close() {
     logger.removeHandler(this);
+    logger.setLevel(previousLevel);
   }
 }
