@@ -89,7 +89,9 @@ class JwtHookCdiTest {
     assertTrue(root instanceof ConfigException, root.toString());
     assertTrue(
         root.getMessage()
-            .startsWith("karuta.prehooks[0].options.jwk_set_update_interval: '0s' is out of range"),
+            .startsWith(
+                "hook 'jwt': karuta.prehooks[0].options.jwk_set_update_interval: '0s' is out of"
+                    + " range"),
         root.getMessage());
   }
 
