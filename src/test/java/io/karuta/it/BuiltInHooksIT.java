@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -220,16 +221,17 @@ class BuiltInHooksIT {
   @Test
   @Order(6)
   void aScrapeOfATorrentNoLongerApprovedCountsZero() throws Exception {
-    // B has a seeder from the loops; A had leechers. Remove A from the list.
+    // B has a seeder from the loops; A has the leecher announced above. Remove A from the list.
+    TrackerClient http = tracker.http();
+    long[] before = Swarms.counts(http.get("/" + PASSKEY + Swarms.scrapePath(A)), A);
+    assertTrue(before[2] >= 1, "A counts its leecher while approved: " + Arrays.toString(before));
     replaceTorrentFile(B);
     awaitTrue(
         "hash A refused again", () -> TORRENT.equals(httpAnnounce(PASSKEY, A, PEER).failure()));
-    TrackerClient http = tracker.http();
     long[] a = Swarms.counts(http.get("/" + PASSKEY + Swarms.scrapePath(A)), A);
     assertArrayEquals(new long[] {0, 0, 0}, a, "a torrent no longer approved counts zero");
     long[] b = Swarms.counts(http.get("/" + PASSKEY + Swarms.scrapePath(B)), B);
-    assertTrue(
-        b[0] >= 1, "an approved torrent counts its seeders: " + java.util.Arrays.toString(b));
+    assertTrue(b[0] >= 1, "an approved torrent counts its seeders: " + Arrays.toString(b));
     byte[] never = Announce.randomInfoHash();
     assertArrayEquals(
         new long[] {0, 0, 0},
