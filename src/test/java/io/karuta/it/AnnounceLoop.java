@@ -7,12 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
  * Announces to one tracker over and over on its own thread, and sorts each reply: a valid announce,
- * the Redis store's fixed outage failure, or anything else (a wrong reply, an error, a timeout).
- * Used while Redis hangs, or is killed and restarted, under the tracker.
+ * the one fixed failure the test expects (by default the Redis store's outage failure), or anything
+ * else (a wrong reply, an error, a timeout). Used while Redis hangs, or is killed and restarted,
+ * under the tracker, and while a hook's list changes.
  */
 final class AnnounceLoop {
   /** The store's outage failure over HTTP: the fixed text and BEP 31's {@code retry in} 1. */
@@ -25,7 +27,8 @@ final class AnnounceLoop {
   /** How one reply was sorted. */
   enum Kind {
     ANNOUNCED,
-    UNAVAILABLE,
+    /** The loop's expected fixed failure. */
+    REFUSED,
     WRONG
   }
 
@@ -48,22 +51,58 @@ final class AnnounceLoop {
 
   /** Starts announcing one peer of a fresh torrent over HTTP. */
   static AnnounceLoop http(String name, TrackerClient tracker) {
-    Announce announce = Announce.fresh().left(0);
-    return new AnnounceLoop(name, () -> timed(() -> sortHttp(tracker.announce(announce))));
+    return http(
+        name,
+        tracker,
+        "/announce?" + Announce.fresh().left(0).query(),
+        HTTP_UNAVAILABLE,
+        interval -> interval == 1800);
+  }
+
+  /**
+   * Starts sending {@code GET <pathAndQuery>} (an announce) over HTTP; a reply whose body is {@code
+   * refused} is the expected failure, and an announce counts only if {@code interval} accepts its
+   * {@code interval}.
+   */
+  static AnnounceLoop http(
+      String name,
+      TrackerClient tracker,
+      String pathAndQuery,
+      String refused,
+      LongPredicate interval) {
+    return new AnnounceLoop(
+        name, () -> timed(() -> sortHttp(tracker.get(pathAndQuery), refused, interval)));
   }
 
   /** Starts announcing one peer of a fresh torrent over UDP, with one connection ID. */
   static AnnounceLoop udp(String name, UdpTrackerClient tracker) {
+    return udp(name, tracker, Announce.randomInfoHash(), new byte[0], UDP_UNAVAILABLE);
+  }
+
+  /**
+   * Starts announcing one peer of {@code infoHash} over UDP, with one connection ID and {@code
+   * options} (BEP 41) after the announce; an error whose text is {@code refused} is the expected
+   * failure.
+   */
+  static AnnounceLoop udp(
+      String name, UdpTrackerClient tracker, byte[] infoHash, byte[] options, String refused) {
     long connectionId = tracker.connect();
-    byte[] infoHash = Announce.randomInfoHash();
     return new AnnounceLoop(
         name,
         () -> {
           int transaction = ThreadLocalRandom.current().nextInt();
           byte[] datagram =
               UdpTrackerClient.announce(
-                  connectionId, transaction, infoHash, "-KR0001-000000000077", 0, 0, 10, 7077);
-          return timed(() -> sortUdp(tracker.exchange(datagram), transaction));
+                  connectionId,
+                  transaction,
+                  infoHash,
+                  "-KR0001-000000000077",
+                  0,
+                  0,
+                  10,
+                  7077,
+                  options);
+          return timed(() -> sortUdp(tracker.exchange(datagram), transaction, refused));
         });
   }
 
@@ -139,23 +178,25 @@ final class AnnounceLoop {
         sent, (System.nanoTime() - sent) / 1_000_000, sorted.kind(), sorted.detail());
   }
 
-  private static Outcome sortHttp(TrackerClient.Reply reply) {
+  private static Outcome sortHttp(
+      TrackerClient.Reply reply, String refused, LongPredicate interval) {
     String body = new String(reply.body(), StandardCharsets.ISO_8859_1);
     if (reply.status() != 200) {
       return wrong("HTTP " + reply.status() + ": " + body);
     }
-    if (body.equals(HTTP_UNAVAILABLE)) {
-      return new Outcome(0, 0, Kind.UNAVAILABLE, body);
+    if (body.equals(refused)) {
+      return new Outcome(0, 0, Kind.REFUSED, body);
     }
     Map<String, Object> dict = reply.dict();
     boolean announced =
         !dict.containsKey("failure reason")
-            && Long.valueOf(1800).equals(dict.get("interval"))
+            && dict.get("interval") instanceof Long seconds
+            && interval.test(seconds)
             && dict.get("peers") instanceof byte[];
     return announced ? new Outcome(0, 0, Kind.ANNOUNCED, "") : wrong(body);
   }
 
-  private static Outcome sortUdp(byte[] reply, int transaction) {
+  private static Outcome sortUdp(byte[] reply, int transaction, String refused) {
     ByteBuffer in = ByteBuffer.wrap(reply);
     if (reply.length < 8 || in.getInt(4) != transaction) {
       return wrong("UDP reply without the transaction ID: " + Arrays.toString(reply));
@@ -164,8 +205,8 @@ final class AnnounceLoop {
       return new Outcome(0, 0, Kind.ANNOUNCED, "");
     }
     String text = new String(reply, 8, reply.length - 8, StandardCharsets.UTF_8);
-    if (in.getInt(0) == 3 && text.equals(UDP_UNAVAILABLE)) {
-      return new Outcome(0, 0, Kind.UNAVAILABLE, text);
+    if (in.getInt(0) == 3 && text.equals(refused)) {
+      return new Outcome(0, 0, Kind.REFUSED, text);
     }
     return wrong("UDP action " + in.getInt(0) + ": " + text);
   }

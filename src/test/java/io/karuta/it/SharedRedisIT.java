@@ -19,9 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Two Karuta instances on one Redis, as a deployment behind a load balancer runs them: two separate
@@ -50,13 +48,8 @@ class SharedRedisIT {
 
   /** Shows the end of both instances' logs when a test fails. */
   @RegisterExtension
-  static final TestWatcher LOGS =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          System.err.println("SharedRedisIT failed; instance A: " + a + "\ninstance B: " + b);
-        }
-      };
+  static final LogsOnFailure LOGS =
+      new LogsOnFailure("SharedRedisIT", () -> "instance A: " + a + "\ninstance B: " + b);
 
   @BeforeAll
   static void start() throws Exception {
@@ -260,8 +253,7 @@ class SharedRedisIT {
   }
 
   private static boolean bothFail(AnnounceLoop http, AnnounceLoop udp, long since, int least) {
-    return http.count(since, Kind.UNAVAILABLE) >= least
-        && udp.count(since, Kind.UNAVAILABLE) >= least;
+    return http.count(since, Kind.REFUSED) >= least && udp.count(since, Kind.REFUSED) >= least;
   }
 
   private static boolean announcesOverHttp(KarutaProcess tracker) {
@@ -291,7 +283,7 @@ class SharedRedisIT {
     assertEquals(List.of(), wrong, loop + ": replies that are neither announce nor fixed failure");
     long slowest =
         outcomes.stream()
-            .filter(o -> o.kind() == Kind.UNAVAILABLE)
+            .filter(o -> o.kind() == Kind.REFUSED)
             .mapToLong(Outcome::millis)
             .max()
             .orElseThrow();
@@ -301,18 +293,7 @@ class SharedRedisIT {
 
   /** Polls {@code condition} every 50 ms for at most 10 s. */
   private static void awaitTrue(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 10 s: " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting: " + what, e);
-      }
-    }
+    Poll.until(what, Duration.ofSeconds(10), condition);
   }
 
   private static long millisSince(long nanos) {

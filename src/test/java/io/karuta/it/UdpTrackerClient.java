@@ -102,16 +102,19 @@ public final class UdpTrackerClient {
     return out.array();
   }
 
-  /** BEP 41 URL data options carrying {@code url}, ending with EndOfOptions. */
+  /**
+   * BEP 41 URL data options carrying {@code url}, ending with EndOfOptions; a URL longer than 255
+   * bytes is split over several options, which the tracker concatenates.
+   */
   public static byte[] urlData(String url) {
     byte[] bytes = url.getBytes(StandardCharsets.ISO_8859_1);
-    ByteBuffer out =
-        ByteBuffer.allocate(bytes.length + 3)
-            .put((byte) 2)
-            .put((byte) bytes.length)
-            .put(bytes)
-            .put((byte) 0);
-    return out.array();
+    int options = Math.max(1, (bytes.length + 254) / 255);
+    ByteBuffer out = ByteBuffer.allocate(bytes.length + 2 * options + 1);
+    for (int at = 0; at == 0 || at < bytes.length; at += 255) {
+      int length = Math.min(255, bytes.length - at);
+      out.put((byte) 2).put((byte) length).put(bytes, at, length);
+    }
+    return out.put((byte) 0).array();
   }
 
   /** Returns the text of an error reply (action 3), checking the transaction id. */

@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A JWK set endpoint on 127.0.0.1 and a free port, whose answer a test changes while it runs: the
  * body, the status and a delay before answering. Counts the requests it answers.
  */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
   private volatile String body = "{\"keys\":[]}";
   private volatile int status = 200;
   private volatile long delayMillis;
 
-  JwksServer() throws IOException {
+  public JwksServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/jwks.json", this::answer);
@@ -33,12 +33,12 @@ final class JwksServer implements AutoCloseable {
   }
 
   /** Returns the URL of the JWK set. */
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
   }
 
   /** Serves the public parts of {@code keys} with status 200. */
-  JwksServer serve(List<JWK> keys) {
+  public JwksServer serve(List<JWK> keys) {
     return serve(200, new JWKSet(keys).toPublicJWKSet().toString());
   }
 
@@ -55,7 +55,7 @@ final class JwksServer implements AutoCloseable {
   }
 
   /** Returns how many requests were answered so far. */
-  int requests() {
+  public int requests() {
     return requests.get();
   }
 

@@ -24,21 +24,22 @@ import java.util.function.UnaryOperator;
  * Keys generated once per test run and tokens signed with them, as an operator's token service
  * would issue them.
  */
-final class Tokens {
-  static final String ISSUER = "https://auth.example.org";
-  static final String AUDIENCE = "karuta-test";
-  static final InfoHash TORRENT = InfoHash.fromHex("3532cf2d327fad8448c075b4cb42c8136964a435");
-  static final InfoHash OTHER_TORRENT =
+public final class Tokens {
+  public static final String ISSUER = "https://auth.example.org";
+  public static final String AUDIENCE = "karuta-test";
+  public static final InfoHash TORRENT =
+      InfoHash.fromHex("3532cf2d327fad8448c075b4cb42c8136964a435");
+  public static final InfoHash OTHER_TORRENT =
       InfoHash.fromHex("4532cf2d327fad8448c075b4cb42c8136964a435");
 
-  static final RSAKey RSA = rsa("rsa-1");
+  public static final RSAKey RSA = rsa("rsa-1");
   static final RSAKey RSA_ROTATED = rsa("rsa-2");
   static final ECKey EC = ec("ec-1");
 
   private Tokens() {}
 
   /** Returns the claims of a token good for {@link #TORRENT} for the next five minutes. */
-  static JWTClaimsSet.Builder claims() {
+  public static JWTClaimsSet.Builder claims() {
     return new JWTClaimsSet.Builder()
         .issuer(ISSUER)
         .audience(AUDIENCE)
@@ -47,22 +48,22 @@ final class Tokens {
   }
 
   /** Returns the time {@code offset} from now, as a JWT date. */
-  static Date at(Duration offset) {
+  public static Date at(Duration offset) {
     return Date.from(Instant.now().plus(offset));
   }
 
   /** Returns a valid RS256 token signed with {@link #RSA}. */
-  static String rs256() {
+  public static String rs256() {
     return rs256(b -> b);
   }
 
   /** Returns an RS256 token signed with {@link #RSA}, with the claims changed by {@code edit}. */
-  static String rs256(UnaryOperator<JWTClaimsSet.Builder> edit) {
+  public static String rs256(UnaryOperator<JWTClaimsSet.Builder> edit) {
     return sign(RSA, JWSAlgorithm.RS256, RSA.getKeyID(), edit.apply(claims()).build());
   }
 
   /** Returns a valid ES256 token signed with {@link #EC}. */
-  static String es256() {
+  public static String es256() {
     return sign(EC, JWSAlgorithm.ES256, EC.getKeyID(), claims().build());
   }
 
