@@ -1,5 +1,6 @@
 package io.karuta.it;
 
+import io.karuta.example.BlockedPortsHook;
 import java.io.File;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,18 +10,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of every integration test: deploys {@code target/karuta.war}, the artifact users get, plus
- * two test hooks ({@link ProbeHook}, {@link LingerHook}, added the way integrators add theirs),
- * with the configuration in {@code src/test/resources/it/karuta-it.yaml}.
+ * two test hooks ({@link ProbeHook}, {@link LingerHook}) and the example hook {@link
+ * BlockedPortsHook}, added the way integrators add theirs, with the configuration in {@code
+ * src/test/resources/it/karuta-it.yaml}.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class DeployedTracker {
 
-  /** The WAR built by {@code mvn package}, with the probe hook added. */
+  /** The WAR built by {@code mvn package}, with the test and example hooks added. */
   @Deployment(testable = false)
   public static WebArchive karuta() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/karuta.war"))
         .addClass(ProbeHook.class)
-        .addClass(LingerHook.class);
+        .addClass(LingerHook.class)
+        .addClass(BlockedPortsHook.class);
   }
 
   /** A UDP tracker client for the deployed tracker over IPv4 loopback. */
