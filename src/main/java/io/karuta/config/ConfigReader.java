@@ -83,6 +83,7 @@ public final class ConfigReader {
         http(root.section("http.")),
         udp(root.section("udp.")),
         storage,
+        stats(root),
         HookReader.read(lookup, KnownKeys.HOOK_LISTS.get(0)),
         HookReader.read(lookup, KnownKeys.HOOK_LISTS.get(1)));
   }
@@ -94,11 +95,23 @@ public final class ConfigReader {
         routes(http, "scrape_routes", Defaults.SCRAPE_ROUTES),
         http.bool("allow_ip_spoofing", Defaults.ALLOW_IP_SPOOFING),
         header(http, "real_ip_header"),
-        networks(http, "trusted_proxies"),
+        networks(http, "trusted_proxies", Defaults.TRUSTED_PROXIES),
         http.integer("max_query_length", Defaults.MAX_QUERY_LENGTH, 256, 65_536),
         limits.maxNumWant(),
         limits.defaultNumWant(),
         limits.maxScrapeInfoHashes());
+  }
+
+  private static StatsConfig stats(Options root) {
+    return new StatsConfig(
+        root.bool("metrics.enabled", Defaults.METRICS_ENABLED),
+        root.bool("stats.enabled", Defaults.STATS_ENABLED),
+        networks(root, "stats.allowed_networks", Defaults.STATS_ALLOWED_NETWORKS),
+        root.duration(
+            "stats.sample_interval",
+            Defaults.STATS_SAMPLE_INTERVAL,
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(1)));
   }
 
   private static UdpConfig udp(Options udp) {
@@ -160,9 +173,9 @@ public final class ConfigReader {
     return routes;
   }
 
-  private static List<IpNetwork> networks(Options section, String key) {
+  private static List<IpNetwork> networks(Options section, String key, List<String> defaultValue) {
     List<IpNetwork> networks = new ArrayList<>();
-    for (String text : section.stringList(key, Defaults.TRUSTED_PROXIES)) {
+    for (String text : section.stringList(key, defaultValue)) {
       try {
         networks.add(IpNetwork.parse(text.trim()));
       } catch (IllegalArgumentException e) {

@@ -32,6 +32,13 @@ final class Defaults {
   static final int UDP_WORKERS = 0;
   static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
   static final String STORAGE_NAME = "memory";
+  static final boolean METRICS_ENABLED = true;
+  static final boolean STATS_ENABLED = true;
+  // Loopback and private networks: a Prometheus or an operator inside, not the whole Internet.
+  static final List<String> STATS_ALLOWED_NETWORKS =
+      List.of(
+          "127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
+  static final Duration STATS_SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
   private static final Map<String, String> PROPERTIES = build();
 
@@ -62,6 +69,10 @@ final class Defaults {
     map.put("karuta.udp.allow_ip_spoofing", String.valueOf(ALLOW_IP_SPOOFING));
     putLimits(map, "karuta.udp.");
     map.put("karuta.storage.name", STORAGE_NAME);
+    map.put("karuta.metrics.enabled", String.valueOf(METRICS_ENABLED));
+    map.put("karuta.stats.enabled", String.valueOf(STATS_ENABLED));
+    map.put("karuta.stats.allowed_networks", Options.joinList(STATS_ALLOWED_NETWORKS));
+    map.put("karuta.stats.sample_interval", GoDuration.format(STATS_SAMPLE_INTERVAL));
     return Collections.unmodifiableMap(map);
   }
 

@@ -44,7 +44,11 @@ final class KnownKeys {
           "udp.max_numwant",
           "udp.default_numwant",
           "udp.max_scrape_infohashes",
-          "storage.name");
+          "storage.name",
+          "metrics.enabled",
+          "stats.enabled",
+          "stats.allowed_networks",
+          "stats.sample_interval");
 
   private static final String LISTENER =
       "the application server owns the HTTP listeners; set it on the Payara HTTP listener or the"
@@ -161,7 +165,8 @@ final class KnownKeys {
       section = "";
       listed = under("", USED);
       listed.removeIf(k -> k.contains(".") || k.equals("config"));
-      listed.addAll(List.of("http.*", "udp.*", "storage.name", "storage.config.*"));
+      listed.addAll(
+          List.of("http.*", "udp.*", "storage.name", "storage.config.*", "metrics.*", "stats.*"));
       listed.addAll(List.of("prehooks", "posthooks"));
     }
     List<String> candidates = under(section, USED);

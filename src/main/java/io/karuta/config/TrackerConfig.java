@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param http the HTTP frontend's settings
  * @param udp the UDP frontend's settings
  * @param storage the chosen peer store and its options
+ * @param stats the metrics switch and the stats endpoints' settings
  * @param preHooks the hooks run before the response, in order
  * @param postHooks the hooks run after the response, in order
  */
@@ -23,6 +24,7 @@ public record TrackerConfig(
     HttpConfig http,
     UdpConfig udp,
     StorageConfig storage,
+    StatsConfig stats,
     List<HookConfig> preHooks,
     List<HookConfig> postHooks) {
 
@@ -33,6 +35,7 @@ public record TrackerConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(udp, "udp");
     Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(stats, "stats");
     preHooks = List.copyOf(preHooks);
     postHooks = List.copyOf(postHooks);
   }

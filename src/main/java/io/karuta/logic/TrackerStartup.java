@@ -26,9 +26,17 @@ public class TrackerStartup {
   @Inject HookChain hooks;
   @Inject PeerStore store;
 
+  private volatile boolean started;
+
+  /** Returns whether the configuration, hooks and store were built without error. */
+  public boolean isStarted() {
+    return started;
+  }
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // Calling a method forces the beans to be created now, so a bad store setting stops the start.
     store.scrapeSwarm(PROBE, AddressFamily.IPV4);
+    started = true;
     LOG.info(
         () ->
             "Karuta logic ready: interval "

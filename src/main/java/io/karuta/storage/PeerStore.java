@@ -109,6 +109,16 @@ public interface PeerStore extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Returns counts over the whole store and its {@code top} largest swarms by peers, for metrics
+   * and the stats page. Walks every swarm, so callers sample it (every few seconds), never per
+   * request. Peers past their lifetime that no sweep has removed yet may still be counted.
+   *
+   * @param top how many of the largest swarms to list, 0 or more
+   * @throws io.karuta.bittorrent.ClientError when a remote store cannot be reached
+   */
+  StoreStats stats(int top);
+
   /** Stops background work and releases the swarms. Calling it again does nothing. */
   @Override
   void close();

@@ -3,6 +3,7 @@ package io.karuta.storage;
 import io.karuta.config.ConfigException;
 import io.karuta.config.TrackerConfig;
 import io.karuta.container.Maintenance;
+import io.karuta.metrics.TrackerMetrics;
 import io.karuta.storage.memory.MemoryPeerStore;
 import io.karuta.storage.memory.MemoryStoreConfig;
 import io.karuta.storage.redis.RedisPeerStore;
@@ -25,6 +26,7 @@ public class PeerStoreProducer {
 
   @Inject TrackerConfig config;
   @Inject @Maintenance ScheduledExecutorService maintenance;
+  @Inject TrackerMetrics metrics;
 
   // A pseudo-scope without a client proxy: the store is called several times per request, and a
   // proxy would look up its context on every call.
@@ -48,7 +50,7 @@ public class PeerStoreProducer {
     MemoryPeerStore store =
         new MemoryPeerStore(
             MemoryStoreConfig.from(config.storage().options()), InstantSource.system());
-    store.startGarbageCollection(maintenance);
+    store.startGarbageCollection(maintenance, metrics::storeSweep);
     return store;
   }
 

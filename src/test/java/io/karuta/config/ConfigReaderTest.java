@@ -204,7 +204,7 @@ class ConfigReaderTest {
       delimiter = '|',
       quoteCharacter = '`',
       value = {
-        "karuta.anounce_interval | 30m | karuta.anounce_interval: unknown key; did you mean karuta.announce_interval? (known keys under karuta.: announce_interval, http.*, min_announce_interval, posthooks, prehooks, storage.config.*, storage.name, udp.*)",
+        "karuta.anounce_interval | 30m | karuta.anounce_interval: unknown key; did you mean karuta.announce_interval? (known keys under karuta.: announce_interval, http.*, metrics.*, min_announce_interval, posthooks, prehooks, stats.*, storage.config.*, storage.name, udp.*)",
         "karuta.http.max_numwnat | 5 | karuta.http.max_numwnat: unknown key; did you mean karuta.http.max_numwant? (known keys under karuta.http.: allow_ip_spoofing, announce_routes, default_numwant, max_numwant, max_query_length, max_scrape_infohashes, real_ip_header, scrape_routes, trusted_proxies)",
         "karuta.htp.addr | x | karuta.htp.addr: unknown key; did you mean karuta.http.addr?",
         "karuta.udp.secret | x | karuta.udp.secret: unknown key (known keys under karuta.udp.: ",

@@ -1,5 +1,6 @@
 package io.karuta.frontend.http;
 
+import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.AnnounceRequest;
 import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.IpAddress;
@@ -9,6 +10,9 @@ import io.karuta.bittorrent.ScrapeRequest;
 import io.karuta.config.ConfigException;
 import io.karuta.config.TrackerConfig;
 import io.karuta.logic.TrackerLogic;
+import io.karuta.metrics.Action;
+import io.karuta.metrics.Protocol;
+import io.karuta.metrics.TrackerMetrics;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.ScrapeContext;
 import jakarta.annotation.PostConstruct;
@@ -32,6 +36,7 @@ public class HttpFrontend {
 
   @Inject TrackerConfig config;
   @Inject TrackerLogic logic;
+  @Inject TrackerMetrics metrics;
 
   private RouteTable routes;
   private HttpRequestParser parser;
@@ -66,24 +71,46 @@ public class HttpFrontend {
    */
   public HttpReply handle(
       String rawPath, String rawQuery, String remoteAddr, UnaryOperator<String> headerValues) {
+    long start = System.nanoTime();
     Route route = routes.match(rawPath);
     if (route == null) {
       return notFound;
     }
+    Action action = route.kind() == Route.Kind.ANNOUNCE ? Action.ANNOUNCE : Action.SCRAPE;
+    AddressFamily family = null;
+    ClientError failure = null;
     try {
       if (rawQuery != null && rawQuery.length() > config.http().maxQueryLength()) {
         throw HttpErrors.QUERY_TOO_LONG;
       }
       Params params = QueryParser.parseQuery(rawPath, rawQuery).withRouteParams(route.params());
       IpAddress client = client(remoteAddr, headerValues);
-      return route.kind() == Route.Kind.ANNOUNCE
+      family = client.family();
+      return action == Action.ANNOUNCE
           ? announce(parser.parseAnnounce(params, client))
           : scrape(parser.parseScrape(params, client));
     } catch (ClientError e) {
+      failure = e;
       return new HttpReply(200, HttpResponseWriter.failure(e));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "HTTP request failed", e);
+      failure = ClientError.INTERNAL;
       return new HttpReply(200, HttpResponseWriter.failure(ClientError.INTERNAL));
+    } finally {
+      metrics.request(Protocol.HTTP, action, family, failure, System.nanoTime() - start);
+    }
+  }
+
+  /**
+   * Returns the address of the client that sent a request, as announces see it: the connection's
+   * address, or the real-IP header when a trusted proxy sent it; {@code null} when the header is
+   * unusable. For the stats endpoints' network check.
+   */
+  public IpAddress clientAddress(String remoteAddr, UnaryOperator<String> headerValues) {
+    try {
+      return client(remoteAddr, headerValues);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

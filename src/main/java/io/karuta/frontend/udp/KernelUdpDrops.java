@@ -19,6 +19,18 @@ final class KernelUdpDrops {
 
   /** Returns the drops of every socket on {@code port}, or -1 when no table can be read. */
   static long forPort(int port) {
+    return sum(port, false);
+  }
+
+  /**
+   * Returns the bytes waiting in the receive queues of every socket on {@code port} (the {@code
+   * rx_queue} column): the UDP workers' backlog. -1 when no table can be read.
+   */
+  static long queuedBytes(int port) {
+    return sum(port, true);
+  }
+
+  private static long sum(int port, boolean queue) {
     long drops = 0;
     boolean read = false;
     for (Path table : TABLES) {
@@ -26,7 +38,7 @@ final class KernelUdpDrops {
         lines.readLine(); // the header
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           try {
-            drops += dropsOf(line.trim(), port);
+            drops += queue ? queuedOf(line.trim(), port) : dropsOf(line.trim(), port);
           } catch (NumberFormatException e) {
             // A row in a format this reader does not know: not ours to count.
           }
@@ -44,6 +56,18 @@ final class KernelUdpDrops {
    * reads {@code "sl: addr:PORT rem:port st ... drops"}, the port in hexadecimal.
    */
   static long dropsOf(String row, int port) {
+    return column(row, port, -1);
+  }
+
+  /**
+   * Returns the receive queue of one table row if its local port is {@code port}, else 0: the part
+   * after the colon of the fifth column, {@code "tx_queue:rx_queue"} in hexadecimal.
+   */
+  static long queuedOf(String row, int port) {
+    return column(row, port, 4);
+  }
+
+  private static long column(String row, int port, int index) {
     String[] columns = row.split("\\s+");
     if (columns.length < 3) {
       return 0;
@@ -53,6 +77,13 @@ final class KernelUdpDrops {
     if (colon < 0 || Integer.parseInt(local.substring(colon + 1), 16) != port) {
       return 0;
     }
-    return Long.parseLong(columns[columns.length - 1]);
+    if (index < 0) {
+      return Long.parseLong(columns[columns.length - 1]);
+    }
+    if (columns.length <= index) {
+      return 0;
+    }
+    String queues = columns[index];
+    return Long.parseLong(queues.substring(queues.indexOf(':') + 1), 16);
   }
 }

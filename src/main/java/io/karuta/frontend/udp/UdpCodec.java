@@ -96,7 +96,7 @@ public final class UdpCodec {
       base = in.position();
       length = in.remaining();
       if (length < UdpProtocol.REQUEST_HEADER_LENGTH) {
-        return UdpRequest.DROP;
+        return UdpRequest.TOO_SHORT;
       }
       long connectionId = in.getLong(base);
       action = in.getInt(base + 8);
@@ -104,20 +104,20 @@ public final class UdpCodec {
       if (action == UdpProtocol.CONNECT) {
         return connectionId == UdpProtocol.CONNECT_MAGIC
             ? new UdpRequest.Connect(transactionId)
-            : UdpRequest.DROP;
+            : UdpRequest.NOT_A_REQUEST;
       }
       if (action != UdpProtocol.ANNOUNCE
           && action != UdpProtocol.SCRAPE
           && action != UdpProtocol.ANNOUNCE_V6) {
-        return UdpRequest.DROP;
+        return UdpRequest.NOT_A_REQUEST;
       }
       if (!ids.valid(connectionId, source)) {
         return length >= BAD_ID_ERROR_LENGTH
             ? new UdpRequest.Error(transactionId, UdpErrors.BAD_CONNECTION_ID)
-            : UdpRequest.DROP;
+            : UdpRequest.UNVERIFIED;
       }
     } catch (RuntimeException e) {
-      return UdpRequest.DROP;
+      return UdpRequest.NOT_A_REQUEST;
     }
     try {
       return action == UdpProtocol.SCRAPE

@@ -5,11 +5,16 @@ import io.karuta.bittorrent.AnnounceRequest;
 import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.IpAddress;
 import io.karuta.logic.TrackerLogic;
+import io.karuta.metrics.Action;
+import io.karuta.metrics.Protocol;
+import io.karuta.metrics.TrackerMetrics;
+import io.karuta.metrics.UdpDropReason;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.RequestContext;
 import io.karuta.middleware.ScrapeContext;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +33,7 @@ final class UdpHandler {
   private final UdpCodec codec;
   private final ConnectionIds connectionIds;
   private final TrackerLogic logic;
+  private final TrackerMetrics metrics;
 
   /**
    * One worker's own state, reused for every datagram it answers: the reply buffer (direct, so the
@@ -45,10 +51,12 @@ final class UdpHandler {
     }
   }
 
-  UdpHandler(UdpCodec codec, ConnectionIds connectionIds, TrackerLogic logic) {
+  UdpHandler(
+      UdpCodec codec, ConnectionIds connectionIds, TrackerLogic logic, TrackerMetrics metrics) {
     this.codec = codec;
     this.connectionIds = connectionIds;
     this.logic = logic;
+    this.metrics = metrics;
   }
 
   /**
@@ -65,26 +73,33 @@ final class UdpHandler {
    * @return whether the reply buffer holds a datagram to send back
    */
   boolean handle(ByteBuffer datagram, InetSocketAddress sender, Exchange exchange) {
+    long start = System.nanoTime();
     ByteBuffer reply = exchange.reply;
     reply.clear();
     if (sender.getPort() == 0) {
       // Nothing can be sent to port 0; answering would only reach a forged address.
+      metrics.udpDropped(UdpDropReason.SENDER_PORT_ZERO);
       return false;
     }
     IpAddress source = IpAddress.of(sender.getAddress());
     UdpRequest request = codec.decode(datagram, source, exchange.ids);
-    if (request instanceof UdpRequest.Drop) {
+    if (request instanceof UdpRequest.Drop drop) {
+      metrics.udpDropped(drop.reason());
       return false;
     }
     if (request instanceof UdpRequest.Error error) {
       UdpCodec.writeError(reply, error.transactionId(), error.error().getMessage());
+      record(errorAction(datagram), source, error.error(), start);
       return true;
     }
     if (request instanceof UdpRequest.Connect connect) {
       UdpCodec.writeConnect(reply, connect.transactionId(), exchange.ids.generate(source));
+      record(Action.CONNECT, source, null, start);
       return true;
     }
     int transactionId = 0;
+    Action action = request instanceof UdpRequest.Announce ? Action.ANNOUNCE : Action.SCRAPE;
+    ClientError failure = null;
     try {
       if (request instanceof UdpRequest.Announce announce) {
         transactionId = announce.transactionId();
@@ -95,12 +110,31 @@ final class UdpHandler {
         exchange.answered = scrape(scrape, reply);
       }
     } catch (ClientError e) {
+      failure = e;
       UdpCodec.writeError(reply, transactionId, e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "UDP request failed", e);
+      failure = ClientError.INTERNAL;
       UdpCodec.writeError(reply, transactionId, INTERNAL_ERROR);
     }
+    record(action, source, failure, start);
     return true;
+  }
+
+  private void record(Action action, IpAddress source, ClientError error, long start) {
+    metrics.request(Protocol.UDP, action, source.family(), error, System.nanoTime() - start);
+  }
+
+  /**
+   * Returns the action an error reply answers: the codec only answers errors to announces and
+   * scrapes, whose header it has read, so the action field is there.
+   */
+  private static Action errorAction(ByteBuffer datagram) {
+    int action = datagram.getInt(datagram.position() + 8);
+    if (datagram.order() != ByteOrder.BIG_ENDIAN) {
+      action = Integer.reverseBytes(action);
+    }
+    return action == UdpProtocol.SCRAPE ? Action.SCRAPE : Action.ANNOUNCE;
   }
 
   /** Runs the post-hooks and swarm update of the request just answered, if any. Never throws. */

@@ -4,6 +4,7 @@ import io.karuta.config.TrackerConfig;
 import io.karuta.config.UdpConfig;
 import io.karuta.container.LongRunning;
 import io.karuta.logic.TrackerLogic;
+import io.karuta.metrics.TrackerMetrics;
 import io.karuta.storage.PeerStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,7 @@ public class UdpListener {
   @Inject TrackerConfig config;
   @Inject TrackerLogic logic;
   @Inject PeerStore store;
+  @Inject TrackerMetrics metrics;
   @Inject @LongRunning ThreadFactory threadFactory;
 
   private final List<DatagramChannel> channels = new ArrayList<>();
@@ -69,7 +71,10 @@ public class UdpListener {
     }
     handler =
         new UdpHandler(
-            new UdpCodec(udp.sanitizer(), udp.allowIpSpoofing()), connectionIds(udp), logic);
+            new UdpCodec(udp.sanitizer(), udp.allowIpSpoofing()),
+            connectionIds(udp),
+            logic,
+            metrics);
     int workers =
         udp.workers() > 0 ? udp.workers() : Math.min(MAX_AUTOMATIC_WORKERS, store.callerThreads());
     try {
@@ -110,6 +115,33 @@ public class UdpListener {
   public long droppedDatagrams() {
     InetSocketAddress address = bound;
     return address == null ? 0 : KernelUdpDrops.forPort(address.getPort());
+  }
+
+  /**
+   * Returns the bytes waiting in the workers' socket receive queues, or -1 where the kernel does
+   * not say; 0 when UDP is off.
+   */
+  public long queuedBytes() {
+    InetSocketAddress address = bound;
+    return address == null ? 0 : KernelUdpDrops.queuedBytes(address.getPort());
+  }
+
+  /** Returns whether the UDP sockets are bound and their workers run; false when UDP is off. */
+  public boolean isServing() {
+    if (!running || bound == null) {
+      return false;
+    }
+    for (Thread thread : threads) {
+      if (!thread.isAlive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether {@code udp.addr} turns the UDP tracker on. */
+  public boolean isEnabled() {
+    return !config.udp().addr().isEmpty();
   }
 
   @PreDestroy

@@ -3,6 +3,7 @@ package io.karuta.frontend.udp;
 import io.karuta.bittorrent.AnnounceRequest;
 import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.ScrapeRequest;
+import io.karuta.metrics.UdpDropReason;
 import java.util.Objects;
 
 /**
@@ -13,13 +14,26 @@ import java.util.Objects;
  */
 public sealed interface UdpRequest {
 
-  /** The shared {@link Drop}; every {@code Drop} is equal to it. */
-  Drop DROP = new Drop();
+  /** Drop: fewer bytes than a request header. */
+  Drop TOO_SHORT = new Drop(UdpDropReason.TOO_SHORT);
+
+  /** Drop: a connect without the magic number, an error packet or an unknown action. */
+  Drop NOT_A_REQUEST = new Drop(UdpDropReason.NOT_A_REQUEST);
+
+  /** Drop: a bad connection ID on a datagram too short to answer without amplification. */
+  Drop UNVERIFIED = new Drop(UdpDropReason.UNVERIFIED);
 
   /**
    * Say nothing: the datagram is garbage, looks like a reply, or comes from an unverified source.
+   *
+   * @param reason why, for {@code karuta_udp_dropped_total}
    */
-  record Drop() implements UdpRequest {}
+  record Drop(UdpDropReason reason) implements UdpRequest {
+    /** Checks that the reason is present. */
+    public Drop {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 
   /**
    * Answer with an error packet ({@link UdpCodec#writeError}) carrying {@code error}'s message.

@@ -5,13 +5,18 @@ import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.PeerStore;
+import io.karuta.storage.StoreStats;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,12 +53,21 @@ public final class MemoryPeerStore implements PeerStore {
    * previous sweep, until {@link #close()}.
    */
   public synchronized void startGarbageCollection(ScheduledExecutorService executor) {
+    startGarbageCollection(executor, nanos -> {});
+  }
+
+  /**
+   * Runs {@link #collectGarbage()} as {@link #startGarbageCollection(ScheduledExecutorService)}
+   * does, and hands the duration of every successful sweep to {@code sweepNanos}.
+   */
+  public synchronized void startGarbageCollection(
+      ScheduledExecutorService executor, LongConsumer sweepNanos) {
     checkOpen();
     if (sweeper == null) {
       long interval = config.gcInterval().toMillis();
       sweeper =
           executor.scheduleWithFixedDelay(
-              this::collectGarbageSafely, interval, interval, TimeUnit.MILLISECONDS);
+              () -> collectGarbageSafely(sweepNanos), interval, interval, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -111,6 +125,57 @@ public final class MemoryPeerStore implements PeerStore {
           ? Scrape.empty(infoHash)
           : new Scrape(infoHash, swarm.seeders(), swarm.leechers(), swarm.downloaded());
     }
+  }
+
+  @Override
+  public StoreStats stats(int top) {
+    checkOpen();
+    PriorityQueue<StoreStats.TopSwarm> largest =
+        new PriorityQueue<>(Comparator.comparingLong(StoreStats.TopSwarm::peers));
+    StoreStats.Totals v4 = totals(ipv4, AddressFamily.IPV4, top, largest);
+    StoreStats.Totals v6 = totals(ipv6, AddressFamily.IPV6, top, largest);
+    List<StoreStats.TopSwarm> sorted = new ArrayList<>(largest);
+    sorted.sort(Comparator.comparingLong(StoreStats.TopSwarm::peers).reversed());
+    return new StoreStats(v4, v6, sorted);
+  }
+
+  private static StoreStats.Totals totals(
+      ConcurrentHashMap<InfoHash, Swarm> swarms,
+      AddressFamily family,
+      int top,
+      PriorityQueue<StoreStats.TopSwarm> largest) {
+    long count = 0;
+    long seeders = 0;
+    long leechers = 0;
+    long downloads = 0;
+    for (var entry : swarms.entrySet()) {
+      Swarm swarm = entry.getValue();
+      int swarmSeeders;
+      int swarmLeechers;
+      int swarmDownloads;
+      synchronized (swarm) {
+        if (swarm.retired()) {
+          continue;
+        }
+        swarmSeeders = swarm.seeders();
+        swarmLeechers = swarm.leechers();
+        swarmDownloads = swarm.downloaded();
+      }
+      count++;
+      seeders += swarmSeeders;
+      leechers += swarmLeechers;
+      downloads += swarmDownloads;
+      long peers = (long) swarmSeeders + swarmLeechers;
+      if (top > 0 && (largest.size() < top || largest.peek().peers() < peers)) {
+        largest.add(
+            new StoreStats.TopSwarm(
+                entry.getKey(), family, swarmSeeders, swarmLeechers, swarmDownloads));
+        if (largest.size() > top) {
+          largest.poll();
+        }
+      }
+    }
+    return new StoreStats.Totals(count, seeders, leechers, downloads);
   }
 
   /**
@@ -173,10 +238,11 @@ public final class MemoryPeerStore implements PeerStore {
     return removed;
   }
 
-  private void collectGarbageSafely() {
+  private void collectGarbageSafely(LongConsumer sweepNanos) {
     try {
       long start = System.nanoTime();
       int removed = collectGarbage();
+      sweepNanos.accept(System.nanoTime() - start);
       LOG.fine(
           () ->
               "memory store sweep removed "

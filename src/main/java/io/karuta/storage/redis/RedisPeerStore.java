@@ -320,4 +320,10 @@ public final class RedisPeerStore implements PeerStore {
       throw new IllegalStateException("the Redis peer store is closed");
     }
   }
+
+  @Override
+  public io.karuta.storage.StoreStats stats(int top) {
+    // WIP: replaced by a SCAN-based implementation in the next commit.
+    throw new UnsupportedOperationException("not yet");
+  }
 }

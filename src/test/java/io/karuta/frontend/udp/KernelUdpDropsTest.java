@@ -28,4 +28,35 @@ class KernelUdpDropsTest {
       assertEquals(0, KernelUdpDrops.forPort(socket.getLocalPort()));
     }
   }
+
+  @Test
+  void readsTheReceiveQueueColumnOfRowsOnThePort() {
+    String v4 =
+        "12482: 0100007F:4394 00000000:0000 07 00000000:00000A00 00:00000000 00000000     0"
+            + "        0 1761226 2 00000000e5cc12e8 37";
+    assertEquals(0xA00, KernelUdpDrops.queuedOf(v4, 0x4394));
+    assertEquals(0, KernelUdpDrops.queuedOf(v4, 0x4395), "another port");
+    assertEquals(0, KernelUdpDrops.queuedOf("", 0x4394));
+  }
+
+  @Test
+  void aDatagramNobodyReadWaitsInTheQueue() throws Exception {
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        DatagramSocket sender = new DatagramSocket()) {
+      int port = socket.getLocalPort();
+      assertEquals(0, KernelUdpDrops.queuedBytes(port), "nothing sent yet");
+      byte[] payload = new byte[100];
+      sender.send(
+          new java.net.DatagramPacket(payload, payload.length, socket.getLocalSocketAddress()));
+      long queued = 0;
+      for (int i = 0; i < 100 && queued == 0; i++) {
+        Thread.sleep(10);
+        queued = KernelUdpDrops.queuedBytes(port);
+      }
+      // The kernel counts the buffer it charged to the socket, at least the payload.
+      org.junit.jupiter.api.Assertions.assertTrue(queued >= payload.length, "queued " + queued);
+      socket.receive(new java.net.DatagramPacket(new byte[200], 200));
+      assertEquals(0, KernelUdpDrops.queuedBytes(port), "read, so nothing waits");
+    }
+  }
 }

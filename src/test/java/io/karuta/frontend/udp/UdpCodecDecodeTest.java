@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.AddressFamily;
@@ -86,8 +85,8 @@ class UdpCodecDecodeTest {
   @ParameterizedTest(name = "{0} bytes, {1}")
   @MethodSource("shortDatagrams")
   void everyLengthBelow16IsDropped(int length, String what, byte[] packet) {
-    assertSame(UdpRequest.DROP, decode(packet, V4, ACCEPT));
-    assertSame(UdpRequest.DROP, decode(packet, V4, REJECT));
+    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, ACCEPT));
+    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, REJECT));
   }
 
   @Test
@@ -100,13 +99,13 @@ class UdpCodecDecodeTest {
   void connectWithAMagicOffByOneBitIsDropped() {
     for (int bit = 0; bit < 64; bit++) {
       byte[] packet = putLong(bytes(VECTOR_1), 0, UdpProtocol.CONNECT_MAGIC ^ (1L << bit));
-      assertSame(UdpRequest.DROP, decode(packet, V4, ACCEPT), "bit " + bit);
+      assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, ACCEPT), "bit " + bit);
     }
   }
 
   @Test
   void connectWithAValidConnectionIdInsteadOfTheMagicIsDropped() {
-    assertSame(UdpRequest.DROP, decode(putLong(bytes(VECTOR_1), 0, VALID_ID)));
+    assertInstanceOf(UdpRequest.Drop.class, decode(putLong(bytes(VECTOR_1), 0, VALID_ID)));
   }
 
   /** Replies and unknown actions are never answered, even with a valid ID (protocols.md U-05). */
@@ -114,8 +113,8 @@ class UdpCodecDecodeTest {
   @ValueSource(ints = {3, 5, 6, 255, 0x100, 0xffffffff, Integer.MIN_VALUE, Integer.MAX_VALUE})
   void replyAndUnknownActionsAreDropped(int action) {
     byte[] packet = putInt(bytes(VECTOR_3), 8, action);
-    assertSame(UdpRequest.DROP, decode(packet, V4, ACCEPT));
-    assertSame(UdpRequest.DROP, decode(packet, V4, REJECT));
+    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, ACCEPT));
+    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, REJECT));
   }
 
   @ParameterizedTest
@@ -129,7 +128,7 @@ class UdpCodecDecodeTest {
   @CsvSource({"1, 16", "2, 17", "4, 24", "1, 24"})
   void badConnectionIdIsDroppedWhenTheErrorWouldBeLonger(int action, int length) {
     byte[] packet = putInt(resized(bytes(VECTOR_3), length), 8, action);
-    assertSame(UdpRequest.DROP, decode(packet, V4, REJECT));
+    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, REJECT));
   }
 
   @Test
@@ -283,7 +282,7 @@ class UdpCodecDecodeTest {
 
   @Test
   void scrapeOf17BytesWithABadIdIsDroppedAndOf35BytesAnswered() {
-    assertSame(UdpRequest.DROP, decode(resized(bytes(VECTOR_6), 17), V4, REJECT));
+    assertInstanceOf(UdpRequest.Drop.class, decode(resized(bytes(VECTOR_6), 17), V4, REJECT));
     assertEquals(
         new UdpRequest.Error(7, UdpErrors.BAD_CONNECTION_ID),
         decode(resized(bytes(VECTOR_6), 35), V4, REJECT));
@@ -376,9 +375,11 @@ class UdpCodecDecodeTest {
         (id, source) -> {
           throw new IllegalStateException("boom");
         };
-    assertSame(UdpRequest.DROP, PLAIN.decode(ByteBuffer.wrap(bytes(VECTOR_3)), V4, throwing));
-    assertSame(UdpRequest.DROP, PLAIN.decode(null, V4, ACCEPT));
-    assertSame(UdpRequest.DROP, PLAIN.decode(ByteBuffer.wrap(bytes(VECTOR_3)), V4, null));
+    assertInstanceOf(
+        UdpRequest.Drop.class, PLAIN.decode(ByteBuffer.wrap(bytes(VECTOR_3)), V4, throwing));
+    assertInstanceOf(UdpRequest.Drop.class, PLAIN.decode(null, V4, ACCEPT));
+    assertInstanceOf(
+        UdpRequest.Drop.class, PLAIN.decode(ByteBuffer.wrap(bytes(VECTOR_3)), V4, null));
     // A check that accepts a missing source lets the scrape fail on it after verification.
     assertEquals(
         new UdpRequest.Error(7, UdpErrors.MALFORMED_PACKET),
