@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.AddressFamily;
@@ -85,8 +86,8 @@ class UdpCodecDecodeTest {
   @ParameterizedTest(name = "{0} bytes, {1}")
   @MethodSource("shortDatagrams")
   void everyLengthBelow16IsDropped(int length, String what, byte[] packet) {
-    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, ACCEPT));
-    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, REJECT));
+    assertSame(UdpRequest.TOO_SHORT, decode(packet, V4, ACCEPT));
+    assertSame(UdpRequest.TOO_SHORT, decode(packet, V4, REJECT));
   }
 
   @Test
@@ -99,7 +100,7 @@ class UdpCodecDecodeTest {
   void connectWithAMagicOffByOneBitIsDropped() {
     for (int bit = 0; bit < 64; bit++) {
       byte[] packet = putLong(bytes(VECTOR_1), 0, UdpProtocol.CONNECT_MAGIC ^ (1L << bit));
-      assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, ACCEPT), "bit " + bit);
+      assertSame(UdpRequest.NOT_A_REQUEST, decode(packet, V4, ACCEPT), "bit " + bit);
     }
   }
 
@@ -113,8 +114,8 @@ class UdpCodecDecodeTest {
   @ValueSource(ints = {3, 5, 6, 255, 0x100, 0xffffffff, Integer.MIN_VALUE, Integer.MAX_VALUE})
   void replyAndUnknownActionsAreDropped(int action) {
     byte[] packet = putInt(bytes(VECTOR_3), 8, action);
-    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, ACCEPT));
-    assertInstanceOf(UdpRequest.Drop.class, decode(packet, V4, REJECT));
+    assertSame(UdpRequest.NOT_A_REQUEST, decode(packet, V4, ACCEPT));
+    assertSame(UdpRequest.NOT_A_REQUEST, decode(packet, V4, REJECT));
   }
 
   @ParameterizedTest
@@ -282,7 +283,7 @@ class UdpCodecDecodeTest {
 
   @Test
   void scrapeOf17BytesWithABadIdIsDroppedAndOf35BytesAnswered() {
-    assertInstanceOf(UdpRequest.Drop.class, decode(resized(bytes(VECTOR_6), 17), V4, REJECT));
+    assertSame(UdpRequest.UNVERIFIED, decode(resized(bytes(VECTOR_6), 17), V4, REJECT));
     assertEquals(
         new UdpRequest.Error(7, UdpErrors.BAD_CONNECTION_ID),
         decode(resized(bytes(VECTOR_6), 35), V4, REJECT));
