@@ -16,6 +16,7 @@
 # Usage: scripts/bench-vs-opentracker.sh            (settings below, from the environment)
 #        ROUNDS=5 DURATION=20s scripts/bench-vs-opentracker.sh
 #        KARUTA_STORE=redis SCENARIOS=udp-announce scripts/bench-vs-opentracker.sh
+#        KARUTA_METRICS=false scripts/bench-vs-opentracker.sh   (request metrics off)
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -30,6 +31,8 @@ TRACKER_CPU=${TRACKER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 KARUTA_HEAP=${KARUTA_HEAP:-1g}
 KARUTA_STORE=${KARUTA_STORE:-memory}
+# false turns Karuta's request metrics off (metrics.enabled), to measure what they cost.
+KARUTA_METRICS=${KARUTA_METRICS:-true}
 SCENARIOS=${SCENARIOS:-"udp-announce udp-scrape http-announce http-scrape"}
 KARUTA_HTTP_PORT=${KARUTA_HTTP_PORT:-17400}
 KARUTA_UDP_PORT=${KARUTA_UDP_PORT:-17401}
@@ -81,6 +84,8 @@ karuta:
   udp:
     addr: "127.0.0.1:$KARUTA_UDP_PORT"
     private_key: bench-vs-opentracker
+  metrics:
+    enabled: $KARUTA_METRICS
 EOF
 # The processes whose CPU time and memory count as Karuta's.
 karuta_pids=()
@@ -207,5 +212,5 @@ for scenario in $SCENARIOS; do
 done
 echo
 echo "rounds: $ROUNDS of $DURATION (+$WARMUP warm-up), $TORRENTS torrents, $PEERS peers;" \
-  "Karuta's store: $KARUTA_STORE;" \
+  "Karuta's store: $KARUTA_STORE; metrics enabled: $KARUTA_METRICS;" \
   "trackers on CPU $TRACKER_CPU, generator on CPU $LOAD_CPU; $(nproc) CPUs, $(java -version 2>&1 | head -1)"

@@ -52,15 +52,25 @@ public class TrackerMetrics {
   private final List<Series> series = new CopyOnWriteArrayList<>();
   private final List<Consumer<Series>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, HookRejections> hooks = new ConcurrentHashMap<>();
-  private boolean enabled = true;
+  private boolean enabled;
 
   // [protocol][action][family: ipv4, ipv6, unknown]
   private final RequestSeries[][][] requests;
   private final CounterSeries[] udpDrops;
   private final HistogramSeries storeSweeps;
 
-  /** Creates the facade with the series that exist from the start. */
+  /** Creates the facade with the series that exist from the start, recording requests. */
   public TrackerMetrics() {
+    this(true);
+  }
+
+  /**
+   * Creates the facade with the series that exist from the start.
+   *
+   * @param enabled whether {@link #request} records (as {@code metrics.enabled})
+   */
+  public TrackerMetrics(boolean enabled) {
+    this.enabled = enabled;
     requests = new RequestSeries[Protocol.values().length][Action.values().length][3];
     for (Protocol protocol : Protocol.values()) {
       Family family =

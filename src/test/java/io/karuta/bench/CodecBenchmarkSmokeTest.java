@@ -33,11 +33,12 @@ class CodecBenchmarkSmokeTest {
             BencodeBenchmark.class,
             QueryParserBenchmark.class,
             UdpCodecBenchmark.class,
-            ConnectionIdsBenchmark.class)) {
+            ConnectionIdsBenchmark.class,
+            MetricsBenchmark.class)) {
       options.include(benchmark.getName() + "\\.");
     }
     Collection<RunResult> results = new Runner(options.build()).run();
-    assertEquals(4 + 3 + 5 + 6, results.size(), "the benchmarks of the four codec classes");
+    assertEquals(4 + 3 + 5 + 6 + 4, results.size(), "the benchmarks of the five classes");
     for (RunResult result : results) {
       assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
     }
