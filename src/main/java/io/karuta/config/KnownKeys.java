@@ -60,7 +60,7 @@ final class KnownKeys {
           text(
               "metrics_addr",
               "metrics are served by the application server (Payara: /metrics on its HTTP"
-                  + " listener; WildFly: the management interface)"),
+                  + " listener) and by Karuta on any server (/stats/metrics)"),
           text("http.addr", LISTENER),
           text("http.https_addr", LISTENER + " (TLS included)"),
           text("http.tls_cert_path", "TLS belongs to the application server's HTTPS listener"),
