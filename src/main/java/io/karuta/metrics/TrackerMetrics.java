@@ -238,6 +238,8 @@ public class TrackerMetrics {
     private final String addressFamily;
     private final ConcurrentHashMap<String, HistogramSeries> errors = new ConcurrentHashMap<>();
     private volatile HistogramSeries ok;
+    // Set once the cap is reached: unknown texts then go here without taking the lock.
+    private volatile HistogramSeries other;
 
     RequestSeries(Family family, String action, String addressFamily) {
       this.family = family;
@@ -251,7 +253,11 @@ public class TrackerMetrics {
         return read != null ? read : createOk();
       }
       HistogramSeries read = errors.get(error.getMessage());
-      return read != null ? read : create(error.getMessage());
+      if (read != null) {
+        return read;
+      }
+      HistogramSeries overflow = other;
+      return overflow != null ? overflow : create(error.getMessage());
     }
 
     private synchronized HistogramSeries createOk() {
@@ -266,17 +272,15 @@ public class TrackerMetrics {
       if (existing != null) {
         return existing;
       }
-      String label = errors.size() < MAX_ERROR_LABELS ? text : OTHER_ERROR;
-      HistogramSeries created = errors.get(label);
-      if (created == null) {
-        created = newSeries(label);
-        errors.put(label, created);
-      }
-      if (!label.equals(text) && errors.size() < 4 * MAX_ERROR_LABELS) {
-        // Remember where an overflowing text goes, up to a bound, so it is not looked up again.
+      if (errors.size() < MAX_ERROR_LABELS) {
+        HistogramSeries created = newSeries(text);
         errors.put(text, created);
+        return created;
       }
-      return created;
+      if (other == null) {
+        other = newSeries(OTHER_ERROR);
+      }
+      return other;
     }
 
     private HistogramSeries newSeries(String error) {
@@ -295,8 +299,12 @@ public class TrackerMetrics {
       if (read != null) {
         total += read.count();
       }
-      for (HistogramSeries error : java.util.Set.copyOf(errors.values())) {
+      for (HistogramSeries error : errors.values()) {
         total += error.count();
+      }
+      HistogramSeries overflow = other;
+      if (overflow != null) {
+        total += overflow.count();
       }
       return total;
     }
@@ -306,6 +314,7 @@ public class TrackerMetrics {
   public final class HookRejections {
     private final String hook;
     private final ConcurrentHashMap<String, CounterSeries> reasons = new ConcurrentHashMap<>();
+    private volatile CounterSeries other;
 
     private HookRejections(String hook) {
       this.hook = hook;
@@ -314,6 +323,9 @@ public class TrackerMetrics {
     /** Counts one rejection with {@code error}. */
     public void count(ClientError error) {
       CounterSeries read = reasons.get(error.getMessage());
+      if (read == null) {
+        read = other;
+      }
       (read != null ? read : create(error.getMessage())).increment();
     }
 
@@ -322,22 +334,24 @@ public class TrackerMetrics {
       if (existing != null) {
         return existing;
       }
-      String label = reasons.size() < MAX_ERROR_LABELS ? text : OTHER_ERROR;
-      CounterSeries created = reasons.get(label);
-      if (created == null) {
-        created =
-            counter(
-                family(
-                    "karuta_hook_rejections_total",
-                    "Requests a hook refused, by hook and by the reason sent to the client",
-                    Family.Type.COUNTER),
-                List.of(new Label("hook", hook), new Label("reason", label)));
-        reasons.put(label, created);
-      }
-      if (!label.equals(text) && reasons.size() < 4 * MAX_ERROR_LABELS) {
+      if (reasons.size() < MAX_ERROR_LABELS) {
+        CounterSeries created = newCounter(text);
         reasons.put(text, created);
+        return created;
       }
-      return created;
+      if (other == null) {
+        other = newCounter(OTHER_ERROR);
+      }
+      return other;
+    }
+
+    private CounterSeries newCounter(String reason) {
+      return counter(
+          family(
+              "karuta_hook_rejections_total",
+              "Requests a hook refused, by hook and by the reason sent to the client",
+              Family.Type.COUNTER),
+          List.of(new Label("hook", hook), new Label("reason", reason)));
     }
   }
 

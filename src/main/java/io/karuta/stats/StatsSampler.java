@@ -77,11 +77,11 @@ public class StatsSampler {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     registerGauges();
-    sample();
+    // The first sample runs on the scheduler too: walking a large Redis keyspace must not hold up
+    // the deployment.
     long interval = config.stats().sampleInterval().toMillis();
     task =
-        maintenance.scheduleWithFixedDelay(
-            this::sampleSafely, interval, interval, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::sampleSafely, 0, interval, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -154,7 +154,7 @@ public class StatsSampler {
       metrics.udpDropped(UdpDropReason.OVERLOAD, kernelDrops - lastKernelDrops);
       lastKernelDrops = kernelDrops;
     }
-    queuedBytes = Math.max(0, udp.queuedBytes());
+    queuedBytes = udp.queuedBytes();
     sampledAt = Instant.now();
   }
 
@@ -190,9 +190,10 @@ public class StatsSampler {
         () -> storeReachable ? 1 : 0);
     metrics.gauge(
         "karuta_udp_receive_queue_bytes",
-        "Bytes waiting in the UDP workers' socket receive queues (their backlog)",
+        "Bytes waiting in the UDP workers' socket receive queues (their backlog); NaN where the"
+            + " kernel does not say",
         List.of(),
-        () -> queuedBytes);
+        () -> queuedBytes < 0 ? Double.NaN : queuedBytes);
     metrics.gauge(
         "karuta_info",
         "Always 1; the labels tell the version",

@@ -11,9 +11,20 @@ import java.util.Objects;
  *
  * @param ipv4 the IPv4 swarms' totals
  * @param ipv6 the IPv6 swarms' totals
- * @param top the largest swarms by peers, largest first, at most as many as asked for
+ * @param top the largest swarms by peers in {@link #LARGEST_FIRST} order, at most as many as asked
+ *     for; which of several equal swarms make the cut is not specified
  */
 public record StoreStats(Totals ipv4, Totals ipv6, List<TopSwarm> top) {
+  /**
+   * The order of {@link #top()}: most peers first; among equals, IPv4 before IPv6, then by
+   * info-hash.
+   */
+  public static final java.util.Comparator<TopSwarm> LARGEST_FIRST =
+      java.util.Comparator.comparingLong(TopSwarm::peers)
+          .reversed()
+          .thenComparing(TopSwarm::family)
+          .thenComparing(swarm -> swarm.infoHash().toString());
+
   /** No swarms at all. */
   public static final StoreStats EMPTY = new StoreStats(Totals.ZERO, Totals.ZERO, List.of());
 

@@ -20,6 +20,7 @@ import io.karuta.bittorrent.Scrape;
 import io.karuta.bittorrent.ScrapeRequest;
 import io.karuta.config.ConfigLookup;
 import io.karuta.config.ConfigReader;
+import io.karuta.metrics.TrackerMetrics;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.HookChain;
 import io.karuta.middleware.PostHookInterceptor;
@@ -119,6 +120,21 @@ class TrackerLogicCdiTest {
         assertThrows(ClientError.class, () -> logic().announce(announce(1, 0, Event.NONE)));
     assertSame(TestHooks.Reject.UNAPPROVED, error);
     assertEquals(List.of(), journal().entries());
+    assertThrows(ClientError.class, () -> logic().announce(announce(2, 0, Event.NONE)));
+    List<String> rejections = new java.util.ArrayList<>();
+    for (io.karuta.metrics.Series series : container.select(TrackerMetrics.class).get().series()) {
+      if (series instanceof io.karuta.metrics.CounterSeries counter
+          && series.family().name().equals("karuta_hook_rejections_total")) {
+        rejections.add(series.labels() + " " + counter.value());
+      }
+    }
+    assertEquals(
+        List.of(
+            "[Label[name=hook, value=reject], Label[name=reason, value="
+                + TestHooks.Reject.UNAPPROVED.getMessage()
+                + "]] 2"),
+        rejections,
+        "the rejecting hook's counter, once per rejection; none for the hook never reached");
   }
 
   @Test
@@ -260,6 +276,7 @@ class TrackerLogicCdiTest {
             .disableDiscovery()
             .addBeanClasses(
                 TrackerLogic.class,
+                TrackerMetrics.class,
                 ResponseHook.class,
                 SwarmInteractionHook.class,
                 TrackerStartup.class,

@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  */
 final class UdpHandler {
   private static final Logger LOG = Logger.getLogger(UdpHandler.class.getName());
-  private static final String INTERNAL_ERROR = "internal error";
+  // chihaya's UDP text, shorter than the HTTP one; a ClientError so metrics label what clients see.
+  private static final ClientError INTERNAL_ERROR = new ClientError("internal error");
   // Replies of at most 1,220 bytes are never fragmented (20 + 6 x 200, or 20 + 18 x 66).
   static final int MAX_IPV4_PEERS = 200;
   static final int MAX_IPV6_PEERS = 66;
@@ -114,8 +115,8 @@ final class UdpHandler {
       UdpCodec.writeError(reply, transactionId, e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "UDP request failed", e);
-      failure = ClientError.INTERNAL;
-      UdpCodec.writeError(reply, transactionId, INTERNAL_ERROR);
+      failure = INTERNAL_ERROR;
+      UdpCodec.writeError(reply, transactionId, INTERNAL_ERROR.getMessage());
     }
     record(action, source, failure, start);
     return true;

@@ -135,7 +135,7 @@ public final class MemoryPeerStore implements PeerStore {
     StoreStats.Totals v4 = totals(ipv4, AddressFamily.IPV4, top, largest);
     StoreStats.Totals v6 = totals(ipv6, AddressFamily.IPV6, top, largest);
     List<StoreStats.TopSwarm> sorted = new ArrayList<>(largest);
-    sorted.sort(Comparator.comparingLong(StoreStats.TopSwarm::peers).reversed());
+    sorted.sort(StoreStats.LARGEST_FIRST);
     return new StoreStats(v4, v6, sorted);
   }
 
