@@ -6,6 +6,7 @@ import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.PeerStore;
+import io.karuta.storage.StoreStats;
 import io.karuta.storage.SwarmView;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -321,9 +322,36 @@ public final class RedisPeerStore implements PeerStore {
     }
   }
 
+  /**
+   * Walks every swarm with SCAN (every primary of a Cluster) and reads the live counts of each with
+   * pipelined commands, one pipeline per SCAN batch ({@link StatsWalk}). Counts only peers an
+   * announce would still hand out, and a download count only while the scripts would still report
+   * it, so stale data that no script has trimmed yet is never counted. Changes nothing in Redis.
+   * The cost is linear in the number of keys; see docs/storage/redis.md.
+   *
+   * @throws ClientError {@link #UNAVAILABLE} when Redis cannot answer or answers with data this
+   *     version cannot read
+   */
   @Override
-  public io.karuta.storage.StoreStats stats(int top) {
-    // WIP: replaced by a SCAN-based implementation in the next commit.
-    throw new UnsupportedOperationException("not yet");
+  public StoreStats stats(int top) {
+    checkOpen();
+    if (top < 0) {
+      throw new IllegalArgumentException("top cannot be negative");
+    }
+    long now = nowSeconds();
+    StatsWalk walk = new StatsWalk(2 * (now - lifetimeSeconds) + 1, now - lifetimeSeconds, top);
+    UnifiedJedis client;
+    try {
+      client = redis.get();
+    } catch (JedisException e) {
+      throw unavailable(e);
+    }
+    try {
+      return walk.run(client);
+    } catch (JedisException e) {
+      throw unavailable(e);
+    } catch (RuntimeException e) {
+      throw unreadable(e);
+    }
   }
 }
