@@ -29,7 +29,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Each call is one EVALSHA of a {@link SwarmScripts script} on the keys of one swarm ({@link
  * SwarmKeys}), so it is atomic and one round trip. The read script returns the counts and the peers
  * of an announce together: {@link #announceView} is one round trip per announce, and {@link
- * #announcePeers} and {@link #scrapeSwarm} each use half of it.
+ * #announcePeers} and {@link #scrapeSwarm} each use half of it. Only {@link #stats}, sampled off
+ * the request path, walks every swarm, with SCAN and pipelined plain reads.
  *
  * <p><b>Expiry.</b> Scores are last-seen times from the injected clock; every script first drops
  * the swarm's stale peers. Every key also carries a TTL of a peer lifetime plus {@link
