@@ -303,6 +303,100 @@ public abstract class PeerStoreContractTest {
   }
 
   @Test
+  void statsOfAnEmptyStoreAreZero() {
+    assertEquals(StoreStats.EMPTY, store.stats(10));
+    store.putSeeder(ih(1), v4(1));
+    assertTrue(store.deleteSeeder(ih(1), v4(1)));
+    assertEquals(StoreStats.EMPTY, store.stats(10), "a swarm left empty is no swarm");
+  }
+
+  @Test
+  void statsCountPutsDeletesAndGraduationsPerFamily() {
+    store.putSeeder(ih(1), v4(1));
+    store.putLeecher(ih(1), v4(2));
+    store.putLeecher(ih(1), v4(3));
+    store.graduateLeecher(ih(1), v4(3));
+    store.putLeecher(ih(1), v4(4));
+    store.putLeecher(ih(2), v4(5));
+    store.putLeecher(ih(2), v4(6));
+    assertTrue(store.deleteLeecher(ih(2), v4(6)));
+    assertTrue(store.deleteLeecher(ih(1), v4(2)));
+    store.putSeeder(ih(3), v4(7));
+    assertTrue(store.deleteSeeder(ih(3), v4(7)));
+    // The same info-hash in IPv6 is another swarm.
+    store.putLeecher(ih(1), v6(1));
+    store.graduateLeecher(ih(1), v6(1));
+    store.graduateLeecher(ih(1), v6(2));
+    store.putLeecher(ih(4), v6(3));
+
+    StoreStats stats = store.stats(2);
+    assertEquals(new StoreStats.Totals(2, 2, 2, 1), stats.ipv4());
+    assertEquals(new StoreStats.Totals(2, 2, 1, 2), stats.ipv6());
+    assertEquals(stats.ipv6(), stats.of(AddressFamily.IPV6));
+    assertEquals(
+        List.of(
+            new StoreStats.TopSwarm(ih(1), AddressFamily.IPV4, 2, 1, 1),
+            new StoreStats.TopSwarm(ih(1), AddressFamily.IPV6, 2, 0, 2)),
+        stats.top());
+  }
+
+  @Test
+  void statsListTheLargestSwarmsFirstUpToTop() {
+    int[] sizes = {3, 5, 1, 4, 2};
+    for (int s = 0; s < sizes.length; s++) {
+      for (int p = 1; p <= sizes[s]; p++) {
+        if (s % 2 == 0) {
+          store.putLeecher(ih(s + 1), v4(p));
+        } else {
+          store.putSeeder(ih(s + 1), v6(p));
+        }
+      }
+    }
+    StoreStats all = store.stats(100);
+    assertEquals(
+        List.of(
+            new StoreStats.TopSwarm(ih(2), AddressFamily.IPV6, 5, 0, 0),
+            new StoreStats.TopSwarm(ih(4), AddressFamily.IPV6, 4, 0, 0),
+            new StoreStats.TopSwarm(ih(1), AddressFamily.IPV4, 0, 3, 0),
+            new StoreStats.TopSwarm(ih(5), AddressFamily.IPV4, 0, 2, 0),
+            new StoreStats.TopSwarm(ih(3), AddressFamily.IPV4, 0, 1, 0)),
+        all.top());
+    assertEquals(all.top().subList(0, 3), store.stats(3).top());
+    StoreStats none = store.stats(0);
+    assertEquals(List.of(), none.top());
+    assertEquals(new StoreStats.Totals(3, 0, 6, 0), none.ipv4(), "top does not limit totals");
+    assertEquals(new StoreStats.Totals(2, 9, 0, 0), none.ipv6());
+  }
+
+  @Test
+  void aSwarmWithOnlyADownloadCountIsCountedForALifetime() {
+    store.graduateLeecher(ih(1), v6(1));
+    assertTrue(store.deleteSeeder(ih(1), v6(1)));
+    collectGarbage(store);
+    StoreStats stats = store.stats(5);
+    assertEquals(StoreStats.Totals.ZERO, stats.ipv4());
+    assertEquals(new StoreStats.Totals(1, 0, 0, 1), stats.ipv6());
+    assertEquals(List.of(new StoreStats.TopSwarm(ih(1), AddressFamily.IPV6, 0, 0, 1)), stats.top());
+    clock.advance(LIFETIME.plusMinutes(1));
+    collectGarbage(store);
+    assertEquals(StoreStats.EMPTY, store.stats(5));
+  }
+
+  @Test
+  void statsForgetSweptPeers() {
+    store.putSeeder(ih(1), v4(1));
+    store.putLeecher(ih(2), v6(1));
+    clock.advance(LIFETIME.minusMinutes(1));
+    store.putLeecher(ih(1), v4(2));
+    clock.advance(Duration.ofMinutes(2));
+    collectGarbage(store);
+    StoreStats stats = store.stats(5);
+    assertEquals(new StoreStats.Totals(1, 0, 1, 0), stats.ipv4());
+    assertEquals(StoreStats.Totals.ZERO, stats.ipv6());
+    assertEquals(List.of(new StoreStats.TopSwarm(ih(1), AddressFamily.IPV4, 0, 1, 0)), stats.top());
+  }
+
+  @Test
   void randomOperationsMatchTheModelIpv4() {
     PeerStoreModelChecks.sequential(store, PeerStoreContractTest::v4, AddressFamily.IPV4, 3_000);
   }

@@ -6,6 +6,7 @@ import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.PeerStore;
+import io.karuta.storage.StoreStats;
 import io.karuta.storage.SwarmView;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -28,7 +29,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Each call is one EVALSHA of a {@link SwarmScripts script} on the keys of one swarm ({@link
  * SwarmKeys}), so it is atomic and one round trip. The read script returns the counts and the peers
  * of an announce together: {@link #announceView} is one round trip per announce, and {@link
- * #announcePeers} and {@link #scrapeSwarm} each use half of it.
+ * #announcePeers} and {@link #scrapeSwarm} each use half of it. Only {@link #stats}, sampled off
+ * the request path, walks every swarm, with SCAN and pipelined plain reads.
  *
  * <p><b>Expiry.</b> Scores are last-seen times from the injected clock; every script first drops
  * the swarm's stale peers. Every key also carries a TTL of a peer lifetime plus {@link
@@ -321,9 +323,36 @@ public final class RedisPeerStore implements PeerStore {
     }
   }
 
+  /**
+   * Walks every swarm with SCAN (every primary of a Cluster) and reads the live counts of each with
+   * pipelined commands, one pipeline per SCAN batch ({@link StatsWalk}). Counts only peers an
+   * announce would still hand out, and a download count only while the scripts would still report
+   * it, so stale data that no script has trimmed yet is never counted. Changes nothing in Redis.
+   * The cost is linear in the number of keys; see docs/storage/redis.md.
+   *
+   * @throws ClientError {@link #UNAVAILABLE} when Redis cannot answer or answers with data this
+   *     version cannot read
+   */
   @Override
-  public io.karuta.storage.StoreStats stats(int top) {
-    // WIP: replaced by a SCAN-based implementation in the next commit.
-    throw new UnsupportedOperationException("not yet");
+  public StoreStats stats(int top) {
+    checkOpen();
+    if (top < 0) {
+      throw new IllegalArgumentException("top cannot be negative");
+    }
+    long now = nowSeconds();
+    StatsWalk walk = new StatsWalk(2 * (now - lifetimeSeconds) + 1, now - lifetimeSeconds, top);
+    UnifiedJedis client;
+    try {
+      client = redis.get();
+    } catch (JedisException e) {
+      throw unavailable(e);
+    }
+    try {
+      return walk.run(client);
+    } catch (JedisException e) {
+      throw unavailable(e);
+    } catch (RuntimeException e) {
+      throw unreadable(e);
+    }
   }
 }

@@ -46,12 +46,30 @@ record SwarmKeys(byte[] seeders, byte[] leechers, byte[] meta) {
 
   /** Returns the swarm a key found by {@link #SCAN_PATTERN} belongs to, if it is one of ours. */
   static Optional<SwarmKeys> ofKey(String key) {
+    return nameOf(key).map(Name::keys);
+  }
+
+  /** Returns the info-hash and family of a key found by {@link #SCAN_PATTERN}, if it is ours. */
+  static Optional<Name> nameOf(String key) {
     Matcher m = KEY.matcher(key);
     if (!m.matches()) {
       return Optional.empty();
     }
     AddressFamily family = m.group(2).equals("4") ? AddressFamily.IPV4 : AddressFamily.IPV6;
-    return Optional.of(of(InfoHash.fromHex(m.group(1)), family));
+    return Optional.of(new Name(InfoHash.fromHex(m.group(1)), family));
+  }
+
+  /**
+   * What identifies a swarm: its info-hash and address family.
+   *
+   * @param infoHash the torrent
+   * @param family the address family
+   */
+  record Name(InfoHash infoHash, AddressFamily family) {
+    /** Returns the keys of this swarm. */
+    SwarmKeys keys() {
+      return of(infoHash, family);
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.MutableClock;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.PeerStoreContractTest;
+import io.karuta.storage.StoreStats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,22 @@ class RedisClusterPeerStoreTest extends PeerStoreContractTest {
   @Override
   protected void collectGarbage(PeerStore store) {
     ((RedisPeerStore) store).collectGarbage();
+  }
+
+  @Test
+  void statsCountTheSwarmsOfEveryPrimary() {
+    for (int n = 1; n <= SWARMS; n++) {
+      store.putLeecher(ih(n), v4(1));
+      store.putSeeder(ih(n), v6(2));
+      store.graduateLeecher(ih(n), v4(1));
+    }
+    List<Long> keysPerNode = new ArrayList<>();
+    cluster.forEachNode(jedis -> keysPerNode.add(jedis.dbSize()));
+    assertTrue(keysPerNode.stream().allMatch(k -> k > 0), () -> "keys per node: " + keysPerNode);
+    StoreStats stats = store.stats(3);
+    assertEquals(new StoreStats.Totals(SWARMS, SWARMS, 0, SWARMS), stats.ipv4());
+    assertEquals(new StoreStats.Totals(SWARMS, SWARMS, 0, 0), stats.ipv6());
+    assertEquals(3, stats.top().size());
   }
 
   @Test

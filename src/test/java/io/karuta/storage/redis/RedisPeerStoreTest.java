@@ -12,6 +12,7 @@ import io.karuta.bittorrent.Scrape;
 import io.karuta.storage.MutableClock;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.PeerStoreContractTest;
+import io.karuta.storage.StoreStats;
 import io.karuta.storage.SwarmView;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,6 +49,30 @@ class RedisPeerStoreTest extends PeerStoreContractTest {
   @Override
   protected void collectGarbage(PeerStore store) {
     ((RedisPeerStore) store).collectGarbage();
+  }
+
+  @Test
+  void statsNeverCountWhatTheScriptsWouldTrim() {
+    store.putSeeder(ih(1), v4(1));
+    store.graduateLeecher(ih(2), v6(2));
+    assertTrue(store.deleteSeeder(ih(2), v6(2)));
+    clock.advance(LIFETIME.plusMinutes(1));
+    try (Jedis jedis = jedis()) {
+      assertTrue(jedis.dbSize() > 0, "no script has trimmed the stale keys yet");
+    }
+    assertEquals(StoreStats.EMPTY, store.stats(10));
+  }
+
+  @Test
+  void statsSeeEverySwarmAcrossManyScanBatches() {
+    int swarms = 2 * StatsWalk.SCAN_COUNT + 7;
+    for (int n = 1; n <= swarms; n++) {
+      store.graduateLeecher(ih(n), v4(n));
+      store.putLeecher(ih(n), v4(n + 1));
+    }
+    StoreStats stats = store.stats(1);
+    assertEquals(new StoreStats.Totals(swarms, swarms, swarms, swarms), stats.ipv4());
+    assertEquals(1, stats.top().size());
   }
 
   @Test

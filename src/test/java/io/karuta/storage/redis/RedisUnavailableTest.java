@@ -46,6 +46,7 @@ class RedisUnavailableTest {
       assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
       assertUnavailable(() -> store.putLeecher(TORRENT, PEER));
       assertUnavailable(() -> store.deleteSeeder(TORRENT, PEER));
+      assertUnavailable(() -> store.stats(10));
       assertFalse(store.isReachable());
     }
   }
@@ -68,6 +69,7 @@ class RedisUnavailableTest {
         long start = System.nanoTime();
         assertUnavailable(() -> store.putLeecher(TORRENT, PEER));
         assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+        assertUnavailable(() -> store.stats(10));
         assertFalse(store.isReachable());
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 2_000, () -> topology + ": took " + millis + " ms to fail");
@@ -86,12 +88,14 @@ class RedisUnavailableTest {
       assertTrue(store.isReachable());
       server.close();
       assertUnavailable(() -> store.scrapeSwarm(TORRENT, AddressFamily.IPV4));
+      assertUnavailable(() -> store.stats(10));
       assertFalse(store.isReachable());
       server = RedisServer.start(port);
       assertTrue(store.isReachable());
       // The pool dropped its broken connections; the next call opens a fresh one.
       store.putLeecher(TORRENT, PEER);
       assertEquals(1, store.scrapeSwarm(TORRENT, AddressFamily.IPV4).incomplete());
+      assertEquals(1, store.stats(0).ipv4().leechers());
     } finally {
       server.close();
     }
