@@ -115,6 +115,7 @@ public interface PeerStore extends AutoCloseable {
    * request. Peers past their lifetime that no sweep has removed yet may still be counted.
    *
    * @param top how many of the largest swarms to list, 0 or more
+   * @throws IllegalArgumentException when {@code top} is negative
    * @throws io.karuta.bittorrent.ClientError when a remote store cannot be reached
    */
   StoreStats stats(int top);

@@ -366,6 +366,22 @@ public abstract class PeerStoreContractTest {
     assertEquals(List.of(), none.top());
     assertEquals(new StoreStats.Totals(3, 0, 6, 0), none.ipv4(), "top does not limit totals");
     assertEquals(new StoreStats.Totals(2, 9, 0, 0), none.ipv6());
+    assertThrows(IllegalArgumentException.class, () -> store.stats(-1));
+  }
+
+  @Test
+  void equalSwarmsAreListedIpv4FirstThenByInfoHash() {
+    store.putLeecher(ih(9), v6(1));
+    store.putLeecher(ih(2), v4(1));
+    store.putSeeder(ih(7), v4(1));
+    store.putSeeder(ih(1), v6(1));
+    assertEquals(
+        List.of(
+            new StoreStats.TopSwarm(ih(2), AddressFamily.IPV4, 0, 1, 0),
+            new StoreStats.TopSwarm(ih(7), AddressFamily.IPV4, 1, 0, 0),
+            new StoreStats.TopSwarm(ih(1), AddressFamily.IPV6, 1, 0, 0),
+            new StoreStats.TopSwarm(ih(9), AddressFamily.IPV6, 0, 1, 0)),
+        store.stats(10).top());
   }
 
   @Test

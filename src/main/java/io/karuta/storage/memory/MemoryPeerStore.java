@@ -130,6 +130,9 @@ public final class MemoryPeerStore implements PeerStore {
   @Override
   public StoreStats stats(int top) {
     checkOpen();
+    if (top < 0) {
+      throw new IllegalArgumentException("top cannot be negative");
+    }
     PriorityQueue<StoreStats.TopSwarm> largest =
         new PriorityQueue<>(Comparator.comparingLong(StoreStats.TopSwarm::peers));
     StoreStats.Totals v4 = totals(ipv4, AddressFamily.IPV4, top, largest);

@@ -86,7 +86,7 @@ final class StatsWalk {
       walk(client::scan, client::pipelined);
     }
     List<StoreStats.TopSwarm> sorted = new ArrayList<>(largest);
-    sorted.sort(BY_PEERS.reversed());
+    sorted.sort(StoreStats.LARGEST_FIRST);
     return new StoreStats(totals(v4), totals(v6), sorted);
   }
 
