@@ -74,13 +74,14 @@
     context.lineWidth = 1;
     context.textAlign = "right";
     context.textBaseline = "middle";
-    for (let i = 0; i <= 4; i++) {
-      const y = Math.round(MARGIN.top + plotHeight - (plotHeight * i) / 4) + 0.5;
+    // Five steps: a tenth, fifth or half of a power of ten, so the labels are round.
+    for (let i = 0; i <= 5; i++) {
+      const y = Math.round(MARGIN.top + plotHeight - (plotHeight * i) / 5) + 0.5;
       context.beginPath();
       context.moveTo(MARGIN.left, y);
       context.lineTo(width - MARGIN.right, y);
       context.stroke();
-      context.fillText(label((top * i) / 4), MARGIN.left - 6, y);
+      context.fillText(label((top * i) / 5), MARGIN.left - 6, y);
     }
 
     if (rates.length === 0) {
@@ -118,7 +119,8 @@
       });
       if (rates.length === 1) {
         // A single sample: a short dash, so that it shows.
-        context.lineTo(MARGIN.left + 8, MARGIN.top + plotHeight - (plotHeight * (Number(rates[0][key]) || 0)) / top);
+        const y = MARGIN.top + plotHeight - (plotHeight * (Number(rates[0][key]) || 0)) / top;
+        context.lineTo(MARGIN.left + 8, y);
       }
       context.stroke();
     });
