@@ -77,7 +77,9 @@ public final class StatsPage {
           .append(keys.get(i))
           .append("\">")
           .append(snapshot.requestTotal(i))
-          .append("</td><td>")
+          .append("</td><td data-rate=\"")
+          .append(keys.get(i))
+          .append("\">")
           .append(last == null ? "-" : StatsFormat.decimal(last.rate(i)))
           .append("</td></tr>\n");
     }

@@ -168,6 +168,12 @@
         cell.textContent = String(total);
       }
     });
+    const rates = stats.requests.rates;
+    const last = rates.length > 0 ? rates[rates.length - 1] : null;
+    document.querySelectorAll("[data-rate]").forEach(function (cell) {
+      const rate = last ? last[cell.getAttribute("data-rate")] : undefined;
+      cell.textContent = rate === undefined ? "-" : String(rate);
+    });
   }
 
   function refresh() {

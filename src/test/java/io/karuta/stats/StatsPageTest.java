@@ -22,7 +22,10 @@ class StatsPageTest {
             "<tr id=\"ipv4\"><th>IPv4</th><td class=\"swarms\">2</td><td class=\"seeders\">1</td>"
                 + "<td class=\"leechers\">3</td><td class=\"downloads\">4</td></tr>"),
         page);
-    assertTrue(page.contains("<td data-total=\"http_announce\">12</td><td>0.333</td>"), page);
+    assertTrue(
+        page.contains(
+            "<td data-total=\"http_announce\">12</td><td data-rate=\"http_announce\">0.333</td>"),
+        page);
     assertTrue(
         page.contains(
             "<tr><td class=\"hash\">"
@@ -79,6 +82,8 @@ class StatsPageTest {
     assertTrue(page.contains("<strong>unreachable</strong>"), page);
     assertTrue(page.contains("sampled at <span id=\"sampled-at\">never</span>"), page);
     assertTrue(page.contains("<p id=\"top-empty\">No swarms.</p>"), page);
-    assertTrue(page.contains("<td data-total=\"udp_scrape\">0</td><td>-</td>"), page);
+    assertTrue(
+        page.contains("<td data-total=\"udp_scrape\">0</td><td data-rate=\"udp_scrape\">-</td>"),
+        page);
   }
 }
