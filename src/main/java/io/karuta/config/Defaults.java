@@ -34,10 +34,9 @@ final class Defaults {
   static final String STORAGE_NAME = "memory";
   static final boolean METRICS_ENABLED = true;
   static final boolean STATS_ENABLED = true;
-  // Loopback and private networks: a Prometheus or an operator inside, not the whole Internet.
-  static final List<String> STATS_ALLOWED_NETWORKS =
-      List.of(
-          "127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
+  // Loopback only: behind a reverse proxy on a private network, every client would otherwise
+  // arrive from an allowed address. Operators open what they need.
+  static final List<String> STATS_ALLOWED_NETWORKS = List.of("127.0.0.0/8", "::1/128");
   static final Duration STATS_SAMPLE_INTERVAL = Duration.ofSeconds(5);
 
   private static final Map<String, String> PROPERTIES = build();

@@ -1,6 +1,7 @@
 package io.karuta.logic;
 
 import io.karuta.bittorrent.AddressFamily;
+import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.InfoHash;
 import io.karuta.config.TrackerConfig;
 import io.karuta.middleware.HookChain;
@@ -35,7 +36,13 @@ public class TrackerStartup {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // Calling a method forces the beans to be created now, so a bad store setting stops the start.
-    store.scrapeSwarm(PROBE, AddressFamily.IPV4);
+    try {
+      store.scrapeSwarm(PROBE, AddressFamily.IPV4);
+    } catch (ClientError unreachable) {
+      // A remote store that is down must not stop the start: the tracker answers with the fixed
+      // failure meanwhile, and readiness reports DOWN until the store answers.
+      LOG.warning("the peer store does not answer yet; readiness stays DOWN until it does");
+    }
     started = true;
     LOG.info(
         () ->

@@ -225,6 +225,24 @@ public class TrackerMetrics {
     }
   }
 
+  /** The longest error or reason label value; longer texts are cut. */
+  static final int MAX_LABEL_LENGTH = 64;
+
+  /**
+   * Returns {@code text} as a label value: at most {@value #MAX_LABEL_LENGTH} characters, printable
+   * ASCII only (others become {@code ?}). Karuta's own texts pass unchanged; this only limits what
+   * a misbehaving custom hook can put into a label.
+   */
+  static String labelValue(String text) {
+    int length = Math.min(text.length(), MAX_LABEL_LENGTH);
+    StringBuilder value = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      value.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return value.toString();
+  }
+
   private static String familyLabel(int index) {
     return index == 2
         ? FAMILY_UNKNOWN
@@ -273,7 +291,7 @@ public class TrackerMetrics {
         return existing;
       }
       if (errors.size() < MAX_ERROR_LABELS) {
-        HistogramSeries created = newSeries(text);
+        HistogramSeries created = newSeries(labelValue(text));
         errors.put(text, created);
         return created;
       }
@@ -335,7 +353,7 @@ public class TrackerMetrics {
         return existing;
       }
       if (reasons.size() < MAX_ERROR_LABELS) {
-        CounterSeries created = newCounter(text);
+        CounterSeries created = newCounter(labelValue(text));
         reasons.put(text, created);
         return created;
       }

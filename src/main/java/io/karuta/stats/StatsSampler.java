@@ -64,7 +64,16 @@ public class StatsSampler {
 
   private final Instant started = Instant.now();
   private final ArrayDeque<RateSample> history = new ArrayDeque<>();
-  private ScheduledFuture<?> task;
+
+  /**
+   * The next sample waits at least this many times the last store walk: on a large Redis keyspace
+   * the walk costs Redis CPU that announces need, so it may take at most a tenth of the time.
+   */
+  static final int WALK_SHARE = 10;
+
+  private volatile ScheduledFuture<?> task;
+  private volatile boolean stopped;
+  private long lastWalkNanos;
   private long[] lastCounts;
   private long lastNanos;
   private long lastKernelDrops;
@@ -79,15 +88,15 @@ public class StatsSampler {
     registerGauges();
     // The first sample runs on the scheduler too: walking a large Redis keyspace must not hold up
     // the deployment.
-    long interval = config.stats().sampleInterval().toMillis();
-    task =
-        maintenance.scheduleWithFixedDelay(this::sampleSafely, 0, interval, TimeUnit.MILLISECONDS);
+    task = maintenance.schedule(this::sampleAndReschedule, 0, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) {
-      task.cancel(false);
+    stopped = true;
+    ScheduledFuture<?> scheduled = task;
+    if (scheduled != null) {
+      scheduled.cancel(false);
     }
   }
 
@@ -123,6 +132,7 @@ public class StatsSampler {
 
   /** Takes a sample now; the schedule calls it, and tests may too. */
   public synchronized void sample() {
+    long walk = System.nanoTime();
     try {
       stats = store.stats(TOP_SWARMS);
       storeReachable = true;
@@ -131,6 +141,7 @@ public class StatsSampler {
       storeReachable = false;
     }
     long nanos = System.nanoTime();
+    lastWalkNanos = nanos - walk;
     long[] counts = new long[RATE_KEYS.size()];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = requestCount(i);
@@ -158,11 +169,27 @@ public class StatsSampler {
     sampledAt = Instant.now();
   }
 
+  /**
+   * Returns the delay before the next sample: the sample interval, or {@value #WALK_SHARE} times
+   * the last store walk when that is longer.
+   */
+  synchronized long nextDelayNanos() {
+    return Math.max(config.stats().sampleInterval().toNanos(), WALK_SHARE * lastWalkNanos);
+  }
+
+  private void sampleAndReschedule() {
+    sampleSafely();
+    if (!stopped) {
+      task =
+          maintenance.schedule(this::sampleAndReschedule, nextDelayNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
   private void sampleSafely() {
     try {
       sample();
-    } catch (RuntimeException e) {
-      // A failed sample must not end the schedule.
+    } catch (RuntimeException | Error e) {
+      // A failed sample must not end the schedule: the gauges would freeze without a word.
       LOG.log(Level.WARNING, "stats sample failed", e);
     }
   }

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The MicroProfile Health endpoints of a tracker on Redis, up and degraded: while Redis is down,
- * readiness is DOWN (503) and names the store, liveness and startup stay UP; once Redis is back,
- * readiness is UP again.
+ * The MicroProfile Health endpoints of a tracker on Redis, up and degraded. The tracker starts
+ * while Redis is not there yet; whenever Redis is down, readiness is DOWN (503) and names the store
+ * while liveness and startup stay UP; once Redis answers, readiness is UP.
  */
 class HealthIT {
   private static final Duration STARTUP = Duration.ofSeconds(90);
 
+  private static int redisPort;
   private static RedisServer redis;
   private static KarutaProcess tracker;
 
@@ -27,7 +28,9 @@ class HealthIT {
 
   @BeforeAll
   static void start() throws Exception {
-    redis = RedisServer.start();
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      redisPort = socket.getLocalPort();
+    }
     tracker =
         KarutaProcess.launch(
             "health",
@@ -40,7 +43,8 @@ class HealthIT {
                 + "    name: redis\n"
                 + "    config:\n"
                 + "      url: "
-                + redis.url()
+                + "redis://127.0.0.1:"
+                + redisPort
                 + "\n      connect_timeout: 300ms\n"
                 + "      read_timeout: 300ms\n");
     tracker.awaitReady(STARTUP);
@@ -61,12 +65,32 @@ class HealthIT {
 
   @Test
   void readinessFollowsRedisWhileLivenessAndStartupStayUp() throws Exception {
+    // Started without Redis: serving, not ready.
+    assertDegraded();
+    assertTrue(tracker.log().contains("the peer store does not answer yet"), "start-up warning");
+
+    redis = RedisServer.start(redisPort);
+    Poll.until(
+        "readiness UP once Redis answers",
+        Duration.ofSeconds(15),
+        () -> tracker.http().get("/health/ready").status() == 200);
     assertHealth("/health/live", 200, "\"karuta-live\"", "\"udp\":\"serving\"");
     assertHealth("/health/started", 200, "\"karuta-started\"");
     assertHealth("/health/ready", 200, "\"karuta-ready\"", "\"store_reachable\":\"true\"");
 
-    int port = redis.port();
     redis.kill();
+    assertDegraded();
+
+    redis = RedisServer.start(redisPort);
+    Poll.until(
+        "readiness UP once Redis is back",
+        Duration.ofSeconds(15),
+        () -> tracker.http().get("/health/ready").status() == 200);
+    assertHealth("/health/ready", 200, "\"status\":\"UP\"", "\"store_reachable\":\"true\"");
+  }
+
+  /** Readiness DOWN naming the store, liveness and startup UP, the reachability gauge at 0. */
+  private static void assertDegraded() {
     Poll.until(
         "readiness DOWN while Redis is down",
         Duration.ofSeconds(10),
@@ -87,13 +111,6 @@ class HealthIT {
         () ->
             text("/metrics?scope=application")
                 .contains("karuta_storage_reachable{mp_scope=\"application\"} 0"));
-
-    redis = RedisServer.start(port);
-    Poll.until(
-        "readiness UP once Redis is back",
-        Duration.ofSeconds(15),
-        () -> tracker.http().get("/health/ready").status() == 200);
-    assertHealth("/health/ready", 200, "\"status\":\"UP\"", "\"store_reachable\":\"true\"");
   }
 
   private static void assertHealth(String path, int status, String... parts) {

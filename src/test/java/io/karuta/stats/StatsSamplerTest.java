@@ -141,6 +141,12 @@ class StatsSamplerTest {
   }
 
   @Test
+  void aQuickStoreWalkLeavesTheDelayAtTheInterval() {
+    sampler.sample();
+    assertEquals(java.time.Duration.ofMinutes(1).toNanos(), sampler.nextDelayNanos());
+  }
+
+  @Test
   void theHistoryKeepsTheLastSamples() {
     for (int i = 0; i < StatsSampler.HISTORY + 5; i++) {
       sampler.sample();

@@ -78,7 +78,8 @@ public class HttpFrontend {
     }
     Action action = route.kind() == Route.Kind.ANNOUNCE ? Action.ANNOUNCE : Action.SCRAPE;
     AddressFamily family = null;
-    ClientError failure = null;
+    // Until an answer is built: an Error thrown through here counts as an internal error.
+    ClientError failure = ClientError.INTERNAL;
     try {
       if (rawQuery != null && rawQuery.length() > config.http().maxQueryLength()) {
         throw HttpErrors.QUERY_TOO_LONG;
@@ -86,9 +87,12 @@ public class HttpFrontend {
       Params params = QueryParser.parseQuery(rawPath, rawQuery).withRouteParams(route.params());
       IpAddress client = client(remoteAddr, headerValues);
       family = client.family();
-      return action == Action.ANNOUNCE
-          ? announce(parser.parseAnnounce(params, client))
-          : scrape(parser.parseScrape(params, client));
+      HttpReply reply =
+          action == Action.ANNOUNCE
+              ? announce(parser.parseAnnounce(params, client))
+              : scrape(parser.parseScrape(params, client));
+      failure = null;
+      return reply;
     } catch (ClientError e) {
       failure = e;
       return new HttpReply(200, HttpResponseWriter.failure(e));

@@ -60,6 +60,8 @@ public class UdpListener {
   private final List<DatagramChannel> channels = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
+  // The started workers, published once all run, for health checks on other threads.
+  private volatile List<Thread> startedWorkers = List.of();
   private volatile InetSocketAddress bound;
   private UdpHandler handler;
 
@@ -89,6 +91,7 @@ public class UdpListener {
       DatagramChannel channel = channels.get(i % channels.size());
       start("karuta-udp-worker-" + i, () -> work(channel));
     }
+    startedWorkers = List.copyOf(threads);
     LOG.info(
         () ->
             "UDP tracker listening on "
@@ -128,10 +131,11 @@ public class UdpListener {
 
   /** Returns whether the UDP sockets are bound and their workers run; false when UDP is off. */
   public boolean isServing() {
-    if (!running || bound == null) {
+    List<Thread> started = startedWorkers;
+    if (!running || bound == null || started.isEmpty()) {
       return false;
     }
-    for (Thread thread : threads) {
+    for (Thread thread : started) {
       if (!thread.isAlive()) {
         return false;
       }
@@ -164,6 +168,7 @@ public class UdpListener {
       }
     }
     threads.clear();
+    startedWorkers = List.of();
     LOG.info("UDP tracker stopped");
   }
 

@@ -57,6 +57,8 @@ public class MpMetricsBridge {
 
   private final List<Flushed> counters = new CopyOnWriteArrayList<>();
   private ScheduledFuture<?> flusher;
+  // Request threads may still create series while the application stops.
+  private volatile boolean stopped;
 
   /** A counter series, its MP counter, and how much of it the MP counter already holds. */
   private static final class Flushed {
@@ -81,6 +83,7 @@ public class MpMetricsBridge {
 
   @PreDestroy
   void stop() {
+    stopped = true;
     if (flusher != null) {
       flusher.cancel(false);
     }
@@ -107,6 +110,9 @@ public class MpMetricsBridge {
   }
 
   private void register(Series series) {
+    if (stopped) {
+      return;
+    }
     Family family = series.family();
     Tag[] tags = tags(series.labels(), null);
     if (series instanceof CounterSeries counter) {
