@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The stats endpoints on deployed trackers ({@code target/karuta-micro.jar}, memory store, samples
  * every second). After known HTTP and UDP announces and scrapes, {@code /stats.json}, {@code
  * /stats} and {@code /stats/metrics} report exactly those swarms and requests; a tracker that
- * allows only 10.0.0.0/8 refuses loopback with 403, and one with the stats off answers 404.
+ * allows only 10.0.0.0/8 refuses loopback with 403 but lets in a client in 10.0.0.0/8 forwarded by
+ * its trusted proxy, and one with the stats off answers 404.
  */
 class StatsIT {
   private static final Duration STARTUP = Duration.ofSeconds(150);
@@ -55,9 +56,13 @@ class StatsIT {
   static void start() throws Exception {
     // Three JVMs boot in parallel: each takes seconds.
     tracker = KarutaProcess.launch("stats", config(""));
+    // Loopback is a trusted proxy here, so a forwarded client in 10.0.0.0/8 is let in.
     restricted =
         KarutaProcess.launch(
-            "stats-restricted", config("    allowed_networks: [\"10.0.0.0/8\"]\n"));
+            "stats-restricted",
+            config("    allowed_networks: [\"10.0.0.0/8\"]\n")
+                + "  http:\n    trusted_proxies: [\"127.0.0.1\"]\n"
+                + "    real_ip_header: X-Forwarded-For\n");
     disabled = KarutaProcess.launch("stats-disabled", config("    enabled: false\n"));
     tracker.awaitReady(STARTUP);
     restricted.awaitReady(STARTUP);
@@ -212,6 +217,16 @@ class StatsIT {
     }
     // The tracker itself still answers.
     assertEquals(null, restricted.http().announce(Announce.fresh()).failure());
+  }
+
+  @Test
+  void aForwardedClientIsJudgedByTheTrustedProxysHeader() {
+    assertEquals(200, restricted.http().get("/stats.json", "X-Forwarded-For", "10.1.2.3").status());
+    assertEquals(
+        403, restricted.http().get("/stats.json", "X-Forwarded-For", "192.0.2.7").status());
+    // The right-most untrusted entry is the client, whatever the client wrote before it.
+    assertEquals(
+        403, restricted.http().get("/stats", "X-Forwarded-For", "10.1.2.3, 192.0.2.7").status());
   }
 
   @Test
