@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /** A counter: only goes up. Thread-safe; {@link #add} is lock-free and allocates nothing. */
-public final class CounterSeries implements Series {
-  private final Family family;
-  private final List<Label> labels;
+public final class CounterSeries extends Series {
   private final LongAdder count = new LongAdder();
 
   CounterSeries(Family family, List<Label> labels) {
-    this.family = family;
-    this.labels = List.copyOf(labels);
+    super(family, labels);
   }
 
   /** Adds one. */
@@ -30,15 +27,5 @@ public final class CounterSeries implements Series {
   /** Returns the count so far. */
   public long value() {
     return count.sum();
-  }
-
-  @Override
-  public Family family() {
-    return family;
-  }
-
-  @Override
-  public List<Label> labels() {
-    return labels;
   }
 }

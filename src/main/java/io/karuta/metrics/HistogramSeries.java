@@ -8,9 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
  * bucket and one for the sum, so {@link #record} is lock-free and allocates nothing (unlike a
  * decaying-sample reservoir, whose buckets are estimates).
  */
-public final class HistogramSeries implements Series {
-  private final Family family;
-  private final List<Label> labels;
+public final class HistogramSeries extends Series {
   private final double[] boundsSeconds;
   private final long[] boundsNanos;
   // One more than the bounds: the last counts what is above every bound (le="+Inf" minus the rest).
@@ -18,8 +16,7 @@ public final class HistogramSeries implements Series {
   private final LongAdder sumNanos = new LongAdder();
 
   HistogramSeries(Family family, List<Label> labels, double[] boundsSeconds) {
-    this.family = family;
-    this.labels = List.copyOf(labels);
+    super(family, labels);
     this.boundsSeconds = boundsSeconds.clone();
     this.boundsNanos = new long[boundsSeconds.length];
     for (int i = 0; i < boundsSeconds.length; i++) {
@@ -72,15 +69,5 @@ public final class HistogramSeries implements Series {
   /** Returns the sum of the observations in seconds. */
   public double sumSeconds() {
     return sumNanos.sum() / 1e9;
-  }
-
-  @Override
-  public Family family() {
-    return family;
-  }
-
-  @Override
-  public List<Label> labels() {
-    return labels;
   }
 }

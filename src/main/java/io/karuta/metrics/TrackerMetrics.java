@@ -117,6 +117,25 @@ public class TrackerMetrics {
   }
 
   /**
+   * Returns the start time to hand to {@link #finish}: {@link System#nanoTime()}, or 0 without
+   * reading the clock when {@code metrics.enabled} is off (a clock read costs more than recording).
+   */
+  public long start() {
+    return enabled ? System.nanoTime() : 0;
+  }
+
+  /**
+   * Records one answered request that began at {@code startNanos} (from {@link #start}); does
+   * nothing when {@code metrics.enabled} is off.
+   */
+  public void finish(
+      Protocol protocol, Action action, AddressFamily family, ClientError error, long startNanos) {
+    if (enabled) {
+      request(protocol, action, family, error, System.nanoTime() - startNanos);
+    }
+  }
+
+  /**
    * Records one answered request: a reply, or an error reply ({@code error} not null).
    *
    * @param family the client's address family, or {@code null} when it was not known yet

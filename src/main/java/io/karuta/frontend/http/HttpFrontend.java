@@ -71,7 +71,7 @@ public class HttpFrontend {
    */
   public HttpReply handle(
       String rawPath, String rawQuery, String remoteAddr, UnaryOperator<String> headerValues) {
-    long start = System.nanoTime();
+    long start = metrics.start();
     Route route = routes.match(rawPath);
     if (route == null) {
       return notFound;
@@ -101,7 +101,7 @@ public class HttpFrontend {
       failure = ClientError.INTERNAL;
       return new HttpReply(200, HttpResponseWriter.failure(ClientError.INTERNAL));
     } finally {
-      metrics.request(Protocol.HTTP, action, family, failure, System.nanoTime() - start);
+      metrics.finish(Protocol.HTTP, action, family, failure, start);
     }
   }
 

@@ -74,7 +74,7 @@ final class UdpHandler {
    * @return whether the reply buffer holds a datagram to send back
    */
   boolean handle(ByteBuffer datagram, InetSocketAddress sender, Exchange exchange) {
-    long start = System.nanoTime();
+    long start = metrics.start();
     ByteBuffer reply = exchange.reply;
     reply.clear();
     if (sender.getPort() == 0) {
@@ -123,7 +123,7 @@ final class UdpHandler {
   }
 
   private void record(Action action, IpAddress source, ClientError error, long start) {
-    metrics.request(Protocol.UDP, action, source.family(), error, System.nanoTime() - start);
+    metrics.finish(Protocol.UDP, action, source.family(), error, start);
   }
 
   /**
