@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -58,6 +59,7 @@ public class TrackerMetrics {
   private final RequestSeries[][][] requests;
   private final CounterSeries[] udpDrops;
   private final HistogramSeries storeSweeps;
+  private final LongAdder httpInFlight = new LongAdder();
 
   /** Creates the facade with the series that exist from the start, recording requests. */
   public TrackerMetrics() {
@@ -97,6 +99,12 @@ public class TrackerMetrics {
     for (UdpDropReason reason : UdpDropReason.values()) {
       udpDrops[reason.ordinal()] = counter(drops, List.of(new Label("reason", reason.label())));
     }
+    gauge(
+        "karuta_http_requests_in_flight",
+        "HTTP requests the application is handling now, post-reply work included: how many of the"
+            + " server's request threads Karuta holds",
+        List.of(),
+        httpInFlight::sum);
     storeSweeps =
         histogram(
             family(
@@ -150,6 +158,16 @@ public class TrackerMetrics {
     RequestSeries row =
         requests[protocol.ordinal()][action.ordinal()][family == null ? 2 : family.ordinal()];
     row.series(error).record(nanos);
+  }
+
+  /** Counts one HTTP request entering the application; call {@link #httpRequestEnded} after. */
+  public void httpRequestStarted() {
+    httpInFlight.increment();
+  }
+
+  /** Counts one HTTP request leaving the application, whatever happened to it. */
+  public void httpRequestEnded() {
+    httpInFlight.decrement();
   }
 
   /** Counts one UDP datagram that got no reply. */

@@ -1,5 +1,6 @@
 package io.karuta.frontend.http;
 
+import io.karuta.metrics.TrackerMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,6 +26,7 @@ public class AfterReplyFilter extends HttpFilter {
   private static final String PENDING = AfterReplyFilter.class.getName() + ".pending";
 
   @Inject HttpFrontend frontend;
+  @Inject TrackerMetrics metrics;
 
   /** Asks the filter to run the post-reply work of {@code reply} once it is sent. */
   static void runAfterReply(ServletRequest request, HttpReply reply) {
@@ -35,18 +37,28 @@ public class AfterReplyFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    metrics.httpRequestStarted();
     try {
       chain.doFilter(request, response);
     } finally {
-      // Even if writing failed: the announce was answered and counts.
-      if (request.getAttribute(PENDING) instanceof HttpReply reply) {
-        try {
-          response.flushBuffer();
-        } catch (IOException e) {
-          // The client left; its announce still counts.
-        } finally {
-          frontend.afterReply(reply);
-        }
+      try {
+        runPending(request, response);
+      } finally {
+        metrics.httpRequestEnded();
+      }
+    }
+  }
+
+  /** Sends the pending reply, then runs its post-reply work; even if writing failed. */
+  private void runPending(HttpServletRequest request, HttpServletResponse response) {
+    // The announce was answered and counts, whatever happened while writing it.
+    if (request.getAttribute(PENDING) instanceof HttpReply reply) {
+      try {
+        response.flushBuffer();
+      } catch (IOException e) {
+        // The client left; its announce still counts.
+      } finally {
+        frontend.afterReply(reply);
       }
     }
   }
