@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exactly the expected Karuta series and values: request counts by protocol, action, family and
  * error, drops by reason, hook rejections, store gauges, and no other {@code karuta_} family.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT {
   private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final String BLOCKED_CLIENT = "-BL0001-000000000001";
@@ -55,6 +62,7 @@ class MetricsIT {
   }
 
   @Test
+  @Order(1)
   void knownTrafficGivesExactlyTheExpectedSeries() throws Exception {
     TrackerClient http = tracker.http();
     Announce first = Announce.fresh();
@@ -197,6 +205,41 @@ class MetricsIT {
     for (Map.Entry<String, Double> sample : expected.entrySet()) {
       assertEquals(sample.getValue(), own.get().get(sample.getKey()), sample.getKey());
     }
+  }
+
+  /**
+   * Prometheus's own linter accepts Karuta's exposition (names, types, suffixes, help texts) and
+   * the example scrape configuration in docs/prometheus.
+   */
+  @Test
+  @Order(2)
+  void promtoolAcceptsTheExpositionAndTheExampleConfiguration() throws Exception {
+    // After the traffic of the first test, so histograms, counters and gauges are all there.
+    assertEquals("", promtool(metrics("/stats/metrics"), "check", "metrics"));
+    String config =
+        promtool("", "check", "config", Path.of("docs/prometheus/prometheus.yml").toString());
+    assertTrue(config.contains("SUCCESS"), config);
+  }
+
+  /**
+   * Runs Debian's {@code promtool} with {@code input} on its standard input; returns its output and
+   * fails unless it exits with 0.
+   */
+  private static String promtool(String input, String... arguments) throws Exception {
+    Path binary = Path.of("/usr/bin/promtool");
+    assertTrue(
+        Files.isExecutable(binary),
+        "/usr/bin/promtool is missing: install Debian's prometheus package (.ci/run does)");
+    List<String> command = new java.util.ArrayList<>(List.of(binary.toString()));
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (var in = process.getOutputStream()) {
+      in.write(input.getBytes(StandardCharsets.UTF_8));
+    }
+    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), "promtool " + arguments[1] + ": " + output);
+    return output.strip();
   }
 
   /**
