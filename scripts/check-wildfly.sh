@@ -6,8 +6,7 @@
 #   - GET /                          200 from Karuta (context root / comes from WEB-INF/jboss-web.xml)
 #   - an HTTP announce               a bencoded dictionary with "interval"
 #   - a UDP connect + announce       on KARUTA_UDP_ADDR (needs python3; skipped with a note otherwise)
-#   - GET /stats/metrics             200 with karuta_ lines; a 404 is reported as a note, not a
-#                                    failure, while that endpoint is not in the build
+#   - GET /stats/metrics             200 with karuta_ lines (Karuta's own Prometheus text)
 #   - /health/live, /ready, /started on the management port list karuta-live, karuta-ready and
 #                                    karuta-started as UP (microprofile profiles only: the plain
 #                                    profiles have no MicroProfile Health)
@@ -215,7 +214,6 @@ run_checks() {
       else
         fail "/stats/metrics -> 200 but no karuta_ lines"
       fi ;;
-    404) note "/stats/metrics -> 404: this build has no Prometheus endpoint yet (not counted as a failure)" ;;
     *) fail "/stats/metrics -> $code" ;;
   esac
 
