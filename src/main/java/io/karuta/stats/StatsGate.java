@@ -1,13 +1,13 @@
 package io.karuta.stats;
 
 import io.karuta.config.TrackerConfig;
+import io.karuta.frontend.http.HeaderValues;
 import io.karuta.frontend.http.HttpFrontend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Enumeration;
 
 /**
  * Applies {@link StatsAccess} to HTTP requests for the stats endpoints, with the client address
@@ -30,7 +30,7 @@ public class StatsGate {
         StatsAccess.decide(
             config.stats(),
             frontend.clientAddress(
-                request.getRemoteAddr(), name -> joined(request.getHeaders(name))));
+                request.getRemoteAddr(), name -> HeaderValues.joined(request.getHeaders(name))));
     return switch (access) {
       case ALLOWED -> null;
       case DISABLED -> plain(Response.Status.NOT_FOUND, NOT_FOUND_TEXT);
@@ -51,17 +51,5 @@ public class StatsGate {
         .type("text/plain; charset=utf-8")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .build();
-  }
-
-  /** Joins repeated header lines with commas, as the announce path reads them. */
-  static String joined(Enumeration<String> values) {
-    if (values == null || !values.hasMoreElements()) {
-      return null;
-    }
-    StringBuilder all = new StringBuilder(values.nextElement());
-    while (values.hasMoreElements()) {
-      all.append(',').append(values.nextElement());
-    }
-    return all.toString();
   }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Enumeration;
 
 /**
  * The JAX-RS boundary of the HTTP tracker: every GET below the context root. It reads the raw path
@@ -42,7 +41,7 @@ public class TrackerResource {
             request.getRequestURI(),
             request.getQueryString(),
             request.getRemoteAddr(),
-            name -> joined(request.getHeaders(name)));
+            name -> HeaderValues.joined(request.getHeaders(name)));
     if (reply.answered() != null) {
       AfterReplyFilter.runAfterReply(request, reply);
     }
@@ -52,20 +51,5 @@ public class TrackerResource {
         .type(TEXT)
         .header(HttpHeaders.CONTENT_LENGTH, reply.body().length)
         .build();
-  }
-
-  private static String joined(Enumeration<String> values) {
-    if (values == null || !values.hasMoreElements()) {
-      return null;
-    }
-    String first = values.nextElement();
-    if (!values.hasMoreElements()) {
-      return first;
-    }
-    StringBuilder all = new StringBuilder(first);
-    while (values.hasMoreElements()) {
-      all.append(',').append(values.nextElement());
-    }
-    return all.toString();
   }
 }
