@@ -2,9 +2,6 @@ package io.karuta.metrics;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.ClientError;
-import io.karuta.config.TrackerConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,10 @@ import java.util.function.DoubleSupplier;
  * message of a {@link ClientError}, which is a fixed text by design. In case a custom hook builds
  * its messages from request data anyway, at most {@value #MAX_ERROR_LABELS} distinct error texts
  * per request series get their own label value; the rest count as {@value #OTHER_ERROR}.
+ *
+ * <p>Not a bean by itself: {@link MetricsProducer} makes the one instance, without a client proxy,
+ * since the frontends call it twice per request.
  */
-@ApplicationScoped
 public class TrackerMetrics {
   /** The {@code error} label of a request that succeeded. */
   public static final String NO_ERROR = "none";
@@ -53,7 +52,7 @@ public class TrackerMetrics {
   private final List<Series> series = new CopyOnWriteArrayList<>();
   private final List<Consumer<Series>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, HookRejections> hooks = new ConcurrentHashMap<>();
-  private boolean enabled;
+  private final boolean enabled;
 
   // [protocol][action][family: ipv4, ipv6, unknown]
   private final RequestSeries[][][] requests;
@@ -113,15 +112,6 @@ public class TrackerMetrics {
                 Family.Type.HISTOGRAM),
             List.of(),
             SWEEP_BUCKETS);
-  }
-
-  /**
-   * Reads {@code metrics.enabled}: when off, {@link #request} records nothing (to measure what
-   * metrics cost); the other series still count, since they are rare.
-   */
-  @Inject
-  void configure(TrackerConfig config) {
-    enabled = config.stats().metricsEnabled();
   }
 
   /**

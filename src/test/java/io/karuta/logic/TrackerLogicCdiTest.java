@@ -20,6 +20,7 @@ import io.karuta.bittorrent.Scrape;
 import io.karuta.bittorrent.ScrapeRequest;
 import io.karuta.config.ConfigLookup;
 import io.karuta.config.ConfigReader;
+import io.karuta.metrics.MetricsProducer;
 import io.karuta.metrics.TrackerMetrics;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.HookChain;
@@ -276,7 +277,7 @@ class TrackerLogicCdiTest {
             .disableDiscovery()
             .addBeanClasses(
                 TrackerLogic.class,
-                TrackerMetrics.class,
+                MetricsProducer.class,
                 ResponseHook.class,
                 SwarmInteractionHook.class,
                 TrackerStartup.class,

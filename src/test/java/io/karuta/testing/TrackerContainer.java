@@ -8,7 +8,7 @@ import io.karuta.container.Maintenance;
 import io.karuta.logic.ResponseHook;
 import io.karuta.logic.SwarmInteractionHook;
 import io.karuta.logic.TrackerLogic;
-import io.karuta.metrics.TrackerMetrics;
+import io.karuta.metrics.MetricsProducer;
 import io.karuta.middleware.HookChain;
 import io.karuta.middleware.PostHookInterceptor;
 import io.karuta.middleware.PreHookInterceptor;
@@ -44,7 +44,7 @@ public class TrackerContainer {
         .addBeanClasses(
             TrackerContainer.class,
             TrackerLogic.class,
-            TrackerMetrics.class,
+            MetricsProducer.class,
             ResponseHook.class,
             SwarmInteractionHook.class,
             HookChain.class,
