@@ -4,6 +4,7 @@ import io.karuta.bittorrent.IpNetwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -29,8 +30,6 @@ public final class ConfigReader {
   private static final int MAX_NUMWANT = 1000;
   private static final int MAX_SCRAPE_INFOHASHES = 1000;
   private static final String ROUTES = "allowed: one or more paths starting with /, such as ";
-  private static final String ADDR =
-      "allowed: \"\" to turn UDP off, or host:port such as [::]:6969, 0.0.0.0:6969 or :6969";
 
   private ConfigReader() {}
 
@@ -213,23 +212,7 @@ public final class ConfigReader {
     return header;
   }
 
-  private static String address(Options section, String key) {
-    String addr = section.string(key, Defaults.UDP_ADDR).trim();
-    if (addr.isEmpty()) {
-      return addr;
-    }
-    int colon = addr.lastIndexOf(':');
-    String host = colon < 0 ? "" : addr.substring(0, colon);
-    String port = colon < 0 ? "" : addr.substring(colon + 1);
-    boolean bracketed = host.startsWith("[") && host.endsWith("]") && host.length() > 2;
-    boolean hostOk =
-        bracketed || (!host.contains(":") && !host.contains("[") && !host.contains("]"));
-    boolean portOk =
-        !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9');
-    if (!hostOk || !portOk || Integer.parseInt(port) > 65535) {
-      throw new ConfigException(
-          section.prefix() + key + ": '" + addr + "' is not host:port (" + ADDR + ")");
-    }
-    return addr;
+  private static Optional<ListenAddress> address(Options section, String key) {
+    return ListenAddress.parse(section.prefix() + key, section.string(key, Defaults.UDP_ADDR));
   }
 }

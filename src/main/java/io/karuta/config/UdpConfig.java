@@ -3,13 +3,13 @@ package io.karuta.config;
 import io.karuta.bittorrent.Sanitizer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The UDP frontend's settings (chihaya's {@code udp.*}). Immutable and thread-safe; {@link
  * #toString()} never shows the private key.
  *
- * @param addr the {@code host:port} to bind, such as {@code [::]:6969}; {@code ""} when the UDP
- *     frontend is off
+ * @param addr the address to bind, such as {@code [::]:6969}; empty when the UDP frontend is off
  * @param privateKey the HMAC key for connection IDs; {@code ""} when unset, in which case the
  *     frontend picks a random one (then instances behind one address cannot share connection IDs)
  * @param maxClockSkew how far in the future a connection ID's timestamp may be, 0 to 5m
@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param maxScrapeInfoHashes the most info-hashes one scrape answers, 1 to 1000
  */
 public record UdpConfig(
-    String addr,
+    Optional<ListenAddress> addr,
     String privateKey,
     Duration maxClockSkew,
     Duration connectionIdLifetime,
@@ -53,7 +53,7 @@ public record UdpConfig(
   @Override
   public String toString() {
     return "UdpConfig[addr="
-        + addr
+        + addr.map(ListenAddress::toString).orElse("")
         + ", privateKey="
         + (privateKey.isEmpty() ? "\"\"" : ConfigDump.REDACTED)
         + ", maxClockSkew="

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class ConfigReaderTest {
     assertEquals(4096, http.maxQueryLength());
     assertEquals(new Sanitizer(100, 50, 50), http.sanitizer());
     UdpConfig udp = config.udp();
-    assertEquals("[::]:6969", udp.addr());
+    assertEquals("[::]:6969", udp.addr().orElseThrow().toString());
     assertEquals("", udp.privateKey());
     assertEquals(Duration.ofSeconds(10), udp.maxClockSkew());
     assertFalse(udp.allowIpSpoofing());
@@ -102,7 +103,7 @@ class ConfigReaderTest {
         config.http().trustedProxies());
     assertEquals(2048, config.http().maxQueryLength());
     assertEquals(new Sanitizer(200, 40, 30), config.http().sanitizer());
-    assertEquals("127.0.0.1:6881", config.udp().addr());
+    assertEquals("127.0.0.1:6881", config.udp().addr().orElseThrow().toString());
     assertEquals("s3cr3t-udp-key", config.udp().privateKey());
     assertEquals(Duration.ofSeconds(30), config.udp().maxClockSkew());
     assertEquals(new Sanitizer(80, 20, 70), config.udp().sanitizer());
@@ -154,7 +155,7 @@ class ConfigReaderTest {
     assertContains(warnings.get(0), "HTTP listener");
     assertContains(warnings.get(9), "metrics are served by the application server");
     assertEquals("x-real-ip", config.http().realIpHeader());
-    assertEquals("0.0.0.0:6969", config.udp().addr());
+    assertEquals("0.0.0.0:6969", config.udp().addr().orElseThrow().toString());
     assertEquals(
         List.of("jwt", "client approval"),
         config.preHooks().stream().map(HookConfig::name).toList());
@@ -228,7 +229,7 @@ class ConfigReaderTest {
         "karuta.http.trusted_proxies | `10.0.0.0/8,10.0.0.0/33` | karuta.http.trusted_proxies: '10.0.0.0/33' is not an address or CIDR block (allowed: a list such as 10.0.0.0/8, 192.168.1.7, 2001:db8::/32)",
         "karuta.http.max_query_length | 100 | karuta.http.max_query_length: '100' is out of range (allowed: 256 to 65536)",
         "karuta.http.real_ip_header | X Real | karuta.http.real_ip_header: 'X Real' is not a header name (allowed: \"\" to use the connection's address, or a header name such as X-Real-IP)",
-        "karuta.udp.addr | 6969 | karuta.udp.addr: '6969' is not host:port (allowed: \"\" to turn UDP off, or host:port such as [::]:6969, 0.0.0.0:6969 or :6969)",
+        "karuta.udp.addr | 6969 | karuta.udp.addr: '6969' is not host:port (allowed: \"\" (off), or host:port such as [::]:6969, 0.0.0.0:6969, :6969 (every interface) or localhost:6969)",
         "karuta.udp.addr | ::1:6969 | karuta.udp.addr: '::1:6969' is not host:port",
         "karuta.udp.addr | [::1:6969 | karuta.udp.addr: '[::1:6969' is not host:port",
         "karuta.udp.addr | host:70000 | karuta.udp.addr: 'host:70000' is not host:port",
@@ -287,7 +288,7 @@ class ConfigReaderTest {
     Path file = dir.resolve("karuta.yaml");
     Files.writeString(file, "karuta:\n  udp:\n    addr: \"\"\n");
 
-    assertEquals("", ConfigReader.read(fileConfig(file)).udp().addr());
+    assertEquals(Optional.empty(), ConfigReader.read(fileConfig(file)).udp().addr());
   }
 
   @Test

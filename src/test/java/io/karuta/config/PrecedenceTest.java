@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,8 @@ class PrecedenceTest {
     assertEquals(120, tracker.http().maxNumWant()); // -D over env over file
     assertEquals(50, tracker.http().defaultNumWant()); // default
     assertEquals(100, tracker.udp().maxNumWant()); // default
-    assertEquals("", tracker.udp().addr()); // explicit empty env over file and default
+    assertEquals(
+        Optional.empty(), tracker.udp().addr()); // explicit empty env over file and default
     Options store = tracker.storage().options();
     Duration hour = Duration.ofHours(1);
     assertEquals(Duration.ofMinutes(2), store.duration("gc_interval", hour, Duration.ZERO, hour));

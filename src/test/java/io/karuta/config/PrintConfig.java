@@ -34,7 +34,7 @@ public final class PrintConfig {
     System.out.println("announce_interval=" + GoDuration.format(tracker.announceInterval()));
     System.out.println("min_announce_interval=" + GoDuration.format(tracker.minAnnounceInterval()));
     System.out.println("http.max_numwant=" + tracker.http().maxNumWant());
-    System.out.println("udp.addr=" + tracker.udp().addr());
+    System.out.println("udp.addr=" + tracker.udp().addr().map(Object::toString).orElse(""));
     System.out.println("storage.name=" + tracker.storage().name());
     System.out.println("prehooks=" + tracker.preHooks().stream().map(HookConfig::name).toList());
   }

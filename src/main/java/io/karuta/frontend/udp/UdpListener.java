@@ -71,6 +71,7 @@ public class UdpListener {
       LOG.info("UDP tracker off (udp.addr is empty)");
       return;
     }
+    InetSocketAddress address = udp.addr().get().toSocketAddress("karuta.udp.addr");
     handler =
         new UdpHandler(
             new UdpCodec(udp.sanitizer(), udp.allowIpSpoofing()),
@@ -80,7 +81,7 @@ public class UdpListener {
     int workers =
         udp.workers() > 0 ? udp.workers() : Math.min(MAX_AUTOMATIC_WORKERS, store.callerThreads());
     try {
-      bind(UdpAddress.parse(udp.addr()), workers, udp.receiveBuffer());
+      bind(address, workers, udp.receiveBuffer());
     } catch (IOException | RuntimeException e) {
       closeChannels();
       throw e;
