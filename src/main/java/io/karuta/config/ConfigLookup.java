@@ -54,9 +54,13 @@ public interface ConfigLookup {
   /**
    * Returns a lookup over MicroProfile Config.
    *
-   * <p>{@link #raw} uses {@code getConfigValue(key).getRawValue()}: unlike {@code getValue}, it
-   * shows an explicit empty value from a higher-ordinal source (so {@code udp.addr: ""} beats the
-   * default) and does not expand {@code ${...}} expressions, so secrets are taken literally.
+   * <p>{@link #raw} asks the config sources themselves, highest ordinal first, and takes the first
+   * value any of them holds, the empty string included. MicroProfile Config treats an empty value
+   * as a missing one, and implementations differ in what that means for {@code getConfigValue}:
+   * Payara then falls through to the next source, so {@code udp.addr: ""} in the file lost to the
+   * built-in default. Asking the sources keeps an explicit empty value from a higher source (the
+   * file, an environment variable, a system property) over a lower one on every server, and does
+   * not expand {@code ${...}} expressions, so secrets are taken literally.
    *
    * <p>{@link #names} is the union of the names each config source lists, minus names that a source
    * derives from one of its own environment-variable names. SmallRye Config, for instance, lists
@@ -67,7 +71,14 @@ public interface ConfigLookup {
     return new ConfigLookup() {
       @Override
       public String raw(String key) {
-        return config.getConfigValue(key).getRawValue();
+        // Sorted by descending ordinal, as the MicroProfile Config API guarantees.
+        for (ConfigSource source : config.getConfigSources()) {
+          String value = source.getValue(key);
+          if (value != null) {
+            return value;
+          }
+        }
+        return null;
       }
 
       @Override

@@ -144,6 +144,23 @@ class PrecedenceTest {
     }
   }
 
+  @Test
+  void anEmptyValueFromAHigherSourceBeatsAValueFromALowerOne() throws IOException {
+    SmallRyeConfig config =
+        config(
+            Map.of("KARUTA_HTTP_REAL_IP_HEADER", "", "KARUTA_HTTP_TRUSTED_PROXIES", "10.0.0.1"),
+            Map.of("karuta.http.trusted_proxies", ""));
+    ConfigLookup lookup = ConfigLookup.of(config);
+
+    assertEquals("", lookup.raw("karuta.http.real_ip_header")); // env over the default
+    assertEquals("", lookup.raw("karuta.http.trusted_proxies")); // -D over env
+    assertEquals("127.0.0.1:6881", lookup.raw("karuta.udp.addr")); // the file
+    assertEquals(null, lookup.raw("karuta.no_such_key"));
+    TrackerConfig tracker = ConfigReader.read(config);
+    assertEquals("", tracker.http().realIpHeader());
+    assertEquals(List.of(), tracker.http().trustedProxies());
+  }
+
   private static boolean hasName(Iterable<String> names, String name) {
     for (String n : names) {
       if (n.equals(name)) {

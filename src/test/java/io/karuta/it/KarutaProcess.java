@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
  *
  * @param name names the log file and the instance in failure messages
  * @param dir holds the configuration and Payara Micro's runtime; deleted by {@link #stop}
+ * @param udpPort the loopback port of the UDP tracker, 0 when it is off
  */
 record KarutaProcess(
     String name, Path dir, int httpPort, int udpPort, Process process, ProcessOutput output) {
@@ -39,45 +41,79 @@ record KarutaProcess(
    * a free loopback port, by the environment variable {@code KARUTA_UDP_ADDR}.
    */
   static KarutaProcess launch(String name, String yaml) throws IOException {
+    return launch(name, yaml, freeUdpPort(), Map.of(), List.of());
+  }
+
+  /**
+   * Starts a Karuta whose configuration file holds {@code yaml}.
+   *
+   * @param udpPort the loopback port the tracker is expected to answer UDP on, or 0 when UDP must
+   *     be off; {@code KARUTA_UDP_ADDR} sets it to {@code 127.0.0.1:udpPort} unless {@code
+   *     environment} names that variable itself
+   * @param environment variables set after the defaults; a {@code null} value removes the variable,
+   *     so that {@code KARUTA_UDP_ADDR -> null} lets the file's {@code udp.addr} apply
+   * @param jvmArguments JVM options such as system properties, before {@code -jar}
+   */
+  static KarutaProcess launch(
+      String name,
+      String yaml,
+      int udpPort,
+      Map<String, String> environment,
+      List<String> jvmArguments)
+      throws IOException {
     Path jar = Path.of("target", "karuta-micro.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run the integration tests after package");
     }
     Path dir = Files.createTempDirectory("karuta-" + name);
     int httpPort = freeTcpPort();
-    int udpPort = freeUdpPort();
     Path config = dir.resolve("karuta.yaml");
     Files.writeString(config, yaml, StandardCharsets.UTF_8);
     Path preboot = Files.writeString(dir.resolve("pre-boot-commands.txt"), LOOPBACK_LISTENER);
     Files.createDirectory(dir.resolve("tmp"));
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                // Payara Micro unpacks its runtime here; deleted with the directory.
-                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
-                "-jar",
-                jar.toString(),
-                "--nohazelcast",
-                "--disablephonehome",
-                "--port",
-                String.valueOf(httpPort),
-                "--prebootcommandfile",
-                preboot.toString()));
-    configure(builder.environment(), config, udpPort);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xmx256m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            // Payara Micro unpacks its runtime here; deleted with the directory.
+            "-Djava.io.tmpdir=" + dir.resolve("tmp")));
+    command.addAll(jvmArguments);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--nohazelcast",
+            "--disablephonehome",
+            "--port",
+            String.valueOf(httpPort),
+            "--prebootcommandfile",
+            preboot.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    configure(builder.environment(), config, udpPort, environment);
     Process process = builder.redirectErrorStream(true).start();
     ProcessOutput output = ProcessOutput.pump(process, Path.of("target", name + ".log"));
     return new KarutaProcess(name, dir, httpPort, udpPort, process, output);
   }
 
   // Only this test's configuration: no KARUTA_* variable of the caller's environment leaks in.
-  private static void configure(Map<String, String> environment, Path config, int udpPort) {
+  private static void configure(
+      Map<String, String> environment, Path config, int udpPort, Map<String, String> overrides) {
     environment.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith("karuta"));
     environment.put("KARUTA_CONFIG", config.toString());
-    environment.put("KARUTA_UDP_ADDR", "127.0.0.1:" + udpPort);
+    if (udpPort > 0) {
+      environment.put("KARUTA_UDP_ADDR", "127.0.0.1:" + udpPort);
+    }
+    overrides.forEach(
+        (key, value) -> {
+          if (value == null) {
+            environment.remove(key);
+          } else {
+            environment.put(key, value);
+          }
+        });
   }
 
   /**
@@ -88,9 +124,16 @@ record KarutaProcess(
   void awaitReady(Duration timeout) throws InterruptedException {
     output.awaitLine("ready in", timeout);
     String log = output.text();
-    String udp = "UDP tracker listening on /127.0.0.1:" + udpPort;
-    if (log.contains("Exception while loading the app") || !log.contains(udp)) {
-      throw new AssertionError(name + " did not deploy the tracker; " + output);
+    boolean udpAsExpected =
+        udpPort == 0
+            ? log.contains("UDP tracker off")
+            : log.lines()
+                .anyMatch(
+                    line ->
+                        line.contains("UDP tracker listening on ")
+                            && line.contains(":" + udpPort + " with "));
+    if (log.contains("Exception while loading the app") || !udpAsExpected) {
+      throw new AssertionError(name + " did not deploy the tracker as expected; " + output);
     }
     TrackerClient.Reply root = http().get("/");
     if (root.status() != 200 || !root.text().contains("up")) {
@@ -103,9 +146,14 @@ record KarutaProcess(
     return new TrackerClient("127.0.0.1", httpPort);
   }
 
-  /** Returns a UDP client of this instance. */
+  /** Returns a UDP client of this instance over IPv4. */
   UdpTrackerClient udp() {
     return new UdpTrackerClient("127.0.0.1", udpPort);
+  }
+
+  /** Returns the process ID of the JVM. */
+  long pid() {
+    return process.pid();
   }
 
   /** Whether the JVM still runs. */
@@ -143,7 +191,8 @@ record KarutaProcess(
     }
   }
 
-  private static int freeUdpPort() throws IOException {
+  /** Returns a UDP port free on loopback now. */
+  static int freeUdpPort() throws IOException {
     try (DatagramSocket socket =
         new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
       return socket.getLocalPort();
