@@ -9,6 +9,7 @@ import io.karuta.bittorrent.ScrapeResponse;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.PreHooks;
 import io.karuta.middleware.ScrapeContext;
+import io.karuta.storage.PeerRole;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.SwarmView;
 import jakarta.enterprise.context.Dependent;
@@ -30,26 +31,24 @@ public class ResponseHook {
   @Inject PeerStore store;
 
   /**
-   * Sets the counts of the requester's swarm (its address family only) and up to {@code numwant}
-   * peers chosen by the store. When no peer is found, the requester itself is the one peer and is
-   * added to the count of its role: some clients expect to see themselves (chihaya #231, #241).
+   * Sets the counts of the requester's swarm (its address family only) as this announce leaves it,
+   * and up to {@code numwant} peers chosen by the store. The swarm is written after the reply, so
+   * the counts are those read now, adjusted by the role the announce moves the requester from and
+   * to ({@link SwarmRules}); they equal what a scrape right after the announce returns. When a
+   * pre-hook skipped the swarm update, nothing moves. When no peer is found, the requester itself
+   * is the one peer, counted only as the swarm holds it: some clients expect to see themselves
+   * (chihaya #231, #241).
    */
   public void announce(AnnounceContext context) {
     AnnounceRequest request = context.request();
     SwarmView view =
         store.announceView(
             request.infoHash(), request.seeding(), request.numWant(), request.peer());
-    List<Peer> peers = view.peers();
-    int complete = view.counts().complete();
-    int incomplete = view.counts().incomplete();
-    if (peers.isEmpty()) {
-      peers = List.of(request.peer());
-      if (request.seeding()) {
-        complete++;
-      } else {
-        incomplete++;
-      }
-    }
+    PeerRole before = view.announcerRole();
+    PeerRole after = context.swarmInteractionSkipped() ? before : SwarmRules.roleAfter(request);
+    int complete = SwarmRules.seedersAfter(view.counts().complete(), before, after);
+    int incomplete = SwarmRules.leechersAfter(view.counts().incomplete(), before, after);
+    List<Peer> peers = view.peers().isEmpty() ? List.of(request.peer()) : view.peers();
     context.setResponse(context.response().withSwarm(complete, incomplete, peers));
   }
 

@@ -23,22 +23,27 @@ public class SwarmInteractionHook {
   @Inject PeerStore store;
 
   /**
-   * Applies the first matching rule: {@code stopped} removes the peer; {@code completed} makes it a
-   * seeder and counts its download once; {@code left=0} makes it a seeder (moving it out of the
-   * leechers); anything else makes it a leecher. {@code paused} is a regular update.
+   * Moves the peer into the role the announce leaves it in ({@link SwarmRules#roleAfter}): {@code
+   * stopped} removes it; {@code completed} makes it a seeder and counts its download once; {@code
+   * left=0} makes it a seeder (moving it out of the leechers); anything else makes it a leecher.
+   * {@code paused} is a regular update.
    */
   public void announce(AnnounceContext context) {
     AnnounceRequest request = context.request();
-    if (request.event() == Event.STOPPED) {
-      if (!store.deleteSeeder(request.infoHash(), request.peer())) {
-        store.deleteLeecher(request.infoHash(), request.peer());
+    switch (SwarmRules.roleAfter(request)) {
+      case ABSENT -> {
+        if (!store.deleteSeeder(request.infoHash(), request.peer())) {
+          store.deleteLeecher(request.infoHash(), request.peer());
+        }
       }
-    } else if (request.event() == Event.COMPLETED) {
-      store.graduateLeecher(request.infoHash(), request.peer());
-    } else if (request.seeding()) {
-      store.putSeeder(request.infoHash(), request.peer());
-    } else {
-      store.putLeecher(request.infoHash(), request.peer());
+      case SEEDER -> {
+        if (request.event() == Event.COMPLETED) {
+          store.graduateLeecher(request.infoHash(), request.peer());
+        } else {
+          store.putSeeder(request.infoHash(), request.peer());
+        }
+      }
+      case LEECHER -> store.putLeecher(request.infoHash(), request.peer());
     }
   }
 

@@ -78,15 +78,12 @@ public interface PeerStore extends AutoCloseable {
   Scrape scrapeSwarm(InfoHash infoHash, AddressFamily family);
 
   /**
-   * Returns everything an announce reads: the counts of the announcer's swarm in its family and the
-   * peers {@link #announcePeers} would pick. The default makes those two calls; a remote store
-   * answers both in one round trip.
+   * Returns everything an announce reads, in one atomic call (one round trip for a remote store):
+   * the counts of the announcer's swarm in its family, the peers {@link #announcePeers} would pick,
+   * and the role the announcer holds in that swarm now. An announce is answered before it is
+   * stored; with the role, the caller can give the counts as the announce leaves them.
    */
-  default SwarmView announceView(InfoHash infoHash, boolean seeder, int numWant, Peer announcer) {
-    return new SwarmView(
-        scrapeSwarm(infoHash, announcer.family()),
-        announcePeers(infoHash, seeder, numWant, announcer));
-  }
+  SwarmView announceView(InfoHash infoHash, boolean seeder, int numWant, Peer announcer);
 
   /**
    * Returns how many threads can usefully call the store at once; a frontend told to size its

@@ -30,6 +30,13 @@ public final class Announce {
     return bytes;
   }
 
+  /** An announce for the torrent {@code infoHash}. */
+  public static Announce of(byte[] infoHash) {
+    Announce announce = new Announce();
+    announce.infoHash = infoHash.clone();
+    return announce;
+  }
+
   /** Another peer's announce for the same torrent. */
   public Announce peer(int number, int peerPort) {
     Announce other = copy();

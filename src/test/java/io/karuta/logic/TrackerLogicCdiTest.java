@@ -98,7 +98,67 @@ class TrackerLogicCdiTest {
     store().putLeecher(TORRENT, peer(1));
     AnnounceResponse second = logic().announce(announce(2, 100, Event.STARTED)).response();
     assertEquals(List.of(peer(1)), second.peers(), "the second peer sees the first");
-    assertEquals(1, second.incomplete());
+    assertEquals(2, second.incomplete(), "the first and, as this announce leaves it, the second");
+  }
+
+  @Test
+  void replyCountsAreTheSwarmAsTheAnnounceLeavesIt() {
+    start();
+    // The sequence of the interoperability report: A seeds, B leeches, B completes, C leeches;
+    // then re-announces, role changes and stops.
+    assertCounts(announce(1, 0, Event.STARTED), 1, 0);
+    assertCounts(announce(2, 100, Event.STARTED), 1, 1);
+    assertCounts(announce(2, 0, Event.COMPLETED), 2, 0);
+    assertCounts(announce(3, 100, Event.STARTED), 2, 1);
+    assertCounts(announce(3, 100, Event.NONE), 2, 1);
+    assertCounts(announce(1, 0, Event.NONE), 2, 1);
+    assertCounts(announce(1, 50, Event.NONE), 1, 2);
+    assertCounts(announce(3, 0, Event.NONE), 2, 1);
+    assertCounts(announce(2, 0, Event.STOPPED), 1, 1);
+    assertCounts(announce(2, 0, Event.STOPPED), 1, 1);
+    assertCounts(announce(4, 100, Event.STOPPED), 1, 1);
+    assertCounts(announce(1, 50, Event.STOPPED), 1, 0);
+    assertCounts(announce(3, 0, Event.STOPPED), 0, 0);
+  }
+
+  @Test
+  void aLonePeerSeesItselfButIsCountedOnce() {
+    start();
+    AnnounceContext first = logic().announce(announce(1, 100, Event.STARTED));
+    assertEquals(List.of(peer(1)), first.response().peers());
+    assertEquals(1, first.response().incomplete());
+    logic().afterReply(first);
+    AnnounceContext again = logic().announce(announce(1, 100, Event.NONE));
+    assertEquals(List.of(peer(1)), again.response().peers());
+    assertEquals(0, again.response().complete());
+    assertEquals(1, again.response().incomplete(), "not twice: chihaya counts it twice here");
+  }
+
+  @Test
+  void whenAPreHookSkipsTheSwarmUpdateTheCountsStandStill() {
+    start("prehooks[0].name", "skip", "prehooks[0].options.swarm", "true");
+    store().putSeeder(TORRENT, peer(9));
+    AnnounceResponse absent = logic().announce(announce(1, 10, Event.STARTED)).response();
+    assertEquals(List.of(1, 0), List.of(absent.complete(), absent.incomplete()));
+    store().putLeecher(TORRENT, peer(1));
+    AnnounceResponse stopping = logic().announce(announce(1, 10, Event.STOPPED)).response();
+    assertEquals(List.of(1, 1), List.of(stopping.complete(), stopping.incomplete()));
+  }
+
+  /** Announces, checks the reply's counts, stores it, and checks that a scrape agrees. */
+  private void assertCounts(AnnounceRequest request, int complete, int incomplete) {
+    AnnounceContext context = logic().announce(request);
+    String what = request.peer().port() + " " + request.event() + " left=" + request.left();
+    assertEquals(
+        List.of(complete, incomplete),
+        List.of(context.response().complete(), context.response().incomplete()),
+        what + ": reply");
+    logic().afterReply(context);
+    Scrape scrape = store().scrapeSwarm(TORRENT, AddressFamily.IPV4);
+    assertEquals(
+        List.of(complete, incomplete),
+        List.of(scrape.complete(), scrape.incomplete()),
+        what + ": scrape after");
   }
 
   @Test

@@ -181,10 +181,39 @@ public abstract class PeerStoreContractTest {
         Set.of(v4(1), v4(2), v4(3), v4(100)),
         Set.copyOf(view.peers().subList(0, 4)),
         "seeders first");
+    assertEquals(PeerRole.LEECHER, view.announcerRole());
     SwarmView unknown = store.announceView(ih(2), true, 50, asker);
     assertEquals(new Scrape(ih(2), 0, 0, 0), unknown.counts());
     assertEquals(List.of(), unknown.peers());
-    assertEquals(List.of(), store.announceView(ih(1), false, 0, asker).peers(), "numwant 0");
+    assertEquals(PeerRole.ABSENT, unknown.announcerRole());
+    SwarmView none = store.announceView(ih(1), false, 0, asker);
+    assertEquals(List.of(), none.peers(), "numwant 0");
+    assertEquals(view.counts(), none.counts(), "numwant 0");
+    assertEquals(PeerRole.LEECHER, none.announcerRole(), "numwant 0");
+  }
+
+  @Test
+  void theAnnounceViewTellsWhatTheAnnouncerIsNow() {
+    Peer peer = v4(7);
+    assertEquals(PeerRole.ABSENT, store.announceView(ih(1), false, 50, peer).announcerRole());
+    store.putSeeder(ih(1), v4(1));
+    assertEquals(PeerRole.ABSENT, store.announceView(ih(1), false, 50, peer).announcerRole());
+    store.putLeecher(ih(1), peer);
+    assertEquals(PeerRole.LEECHER, store.announceView(ih(1), true, 50, peer).announcerRole());
+    store.graduateLeecher(ih(1), peer);
+    assertEquals(PeerRole.SEEDER, store.announceView(ih(1), false, 50, peer).announcerRole());
+    store.putLeecher(ih(1), peer);
+    assertEquals(PeerRole.LEECHER, store.announceView(ih(1), false, 0, peer).announcerRole());
+    store.putSeeder(ih(1), peer);
+    assertEquals(PeerRole.SEEDER, store.announceView(ih(1), true, 0, peer).announcerRole());
+    // Same ID elsewhere, or the same endpoint in the other family or swarm: another peer.
+    Peer sameIdOtherPort = new Peer(peer.id(), peer.ip(), peer.port() + 1);
+    assertEquals(
+        PeerRole.ABSENT, store.announceView(ih(1), true, 50, sameIdOtherPort).announcerRole());
+    assertEquals(PeerRole.ABSENT, store.announceView(ih(1), true, 50, v6(7)).announcerRole());
+    assertEquals(PeerRole.ABSENT, store.announceView(ih(2), true, 50, peer).announcerRole());
+    store.deleteSeeder(ih(1), peer);
+    assertEquals(PeerRole.ABSENT, store.announceView(ih(1), true, 50, peer).announcerRole());
   }
 
   @Test

@@ -39,9 +39,11 @@ final class PeerStoreModelChecks {
       if (random.nextBoolean()) {
         first.apply(store, withDownloads, SwarmModel.randomOp(random, true), peer);
         first.assertMatches(store, withDownloads, family, outsider);
+        first.assertRoleOf(store, withDownloads, peer);
       } else {
         second.apply(store, withoutDownloads, SwarmModel.randomOp(random, false), peer);
         second.assertMatches(store, withoutDownloads, family, outsider);
+        second.assertRoleOf(store, withoutDownloads, peer);
       }
     }
   }

@@ -83,6 +83,14 @@ final class SwarmModel {
     downloaded += other.downloaded;
   }
 
+  /** Asserts that the store's announce view tells the role this model gives {@code peer}. */
+  void assertRoleOf(PeerStore store, InfoHash infoHash, Peer peer) {
+    Role role = roles.get(peer);
+    PeerRole expected =
+        role == null ? PeerRole.ABSENT : role == Role.SEEDER ? PeerRole.SEEDER : PeerRole.LEECHER;
+    assertEquals(expected, store.announceView(infoHash, false, 1, peer).announcerRole(), "role");
+  }
+
   /** Asserts that the store holds exactly this model's seeders, leechers and download count. */
   void assertMatches(PeerStore store, InfoHash infoHash, AddressFamily family, Peer outsider) {
     Set<Peer> seeders = new HashSet<>();

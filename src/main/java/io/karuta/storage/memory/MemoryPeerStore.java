@@ -4,8 +4,10 @@ import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.Scrape;
+import io.karuta.storage.PeerRole;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.StoreStats;
+import io.karuta.storage.SwarmView;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,6 +113,29 @@ public final class MemoryPeerStore implements PeerStore {
           ? List.of()
           : swarm.select(seeder, numWant, announcer, ThreadLocalRandom.current());
     }
+  }
+
+  /** Reads the counts, the peers and the announcer's role under one hold of the swarm's lock. */
+  @Override
+  public SwarmView announceView(InfoHash infoHash, boolean seeder, int numWant, Peer announcer) {
+    checkOpen();
+    if (numWant < 0) {
+      throw new IllegalArgumentException("numWant cannot be negative");
+    }
+    Swarm swarm = swarms(announcer.family()).get(infoHash);
+    if (swarm != null) {
+      synchronized (swarm) {
+        if (!swarm.retired()) {
+          return new SwarmView(
+              new Scrape(infoHash, swarm.seeders(), swarm.leechers(), swarm.downloaded()),
+              numWant == 0
+                  ? List.of()
+                  : swarm.select(seeder, numWant, announcer, ThreadLocalRandom.current()),
+              swarm.roleOf(announcer));
+        }
+      }
+    }
+    return new SwarmView(Scrape.empty(infoHash), List.of(), PeerRole.ABSENT);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.Mix;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.PeerId;
+import io.karuta.storage.PeerRole;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,6 +145,15 @@ final class Swarm {
     }
     pick(seeders, size, numWant - out.size(), self, random, out);
     return out;
+  }
+
+  /** Returns what the peer is in this swarm. */
+  PeerRole roleOf(Peer peer) {
+    int position = find(peer);
+    if (position < 0) {
+      return PeerRole.ABSENT;
+    }
+    return index[position] - 1 < seeders ? PeerRole.SEEDER : PeerRole.LEECHER;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.InfoHash;
 import io.karuta.bittorrent.Peer;
 import io.karuta.bittorrent.Scrape;
+import io.karuta.storage.PeerRole;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.StoreStats;
 import io.karuta.storage.SwarmView;
@@ -70,6 +71,9 @@ public final class RedisPeerStore implements PeerStore {
   private static final byte[] REACHABILITY_KEY =
       "karuta:{reachable}".getBytes(StandardCharsets.US_ASCII);
   private static final int SCAN_BATCH = 500;
+  // The read script's reply: seeders, leechers, downloads, the asker's role, then the peers.
+  private static final int READ_HEADER = 4;
+  private static final PeerRole[] ROLES = {PeerRole.ABSENT, PeerRole.SEEDER, PeerRole.LEECHER};
 
   /** What a client is told while Redis cannot answer. */
   public static final ClientError UNAVAILABLE =
@@ -152,11 +156,11 @@ public final class RedisPeerStore implements PeerStore {
     List<?> reply =
         read(infoHash, announcer.family(), seeder, numWant, PeerCodec.encode(announcer));
     try {
-      List<Peer> peers = new ArrayList<>(reply.size() - 3);
-      for (Object member : reply.subList(3, reply.size())) {
+      List<Peer> peers = new ArrayList<>(reply.size() - READ_HEADER);
+      for (Object member : reply.subList(READ_HEADER, reply.size())) {
         peers.add(PeerCodec.decode((byte[]) member));
       }
-      return new SwarmView(counts(infoHash, reply), peers);
+      return new SwarmView(counts(infoHash, reply), peers, ROLES[count(reply.get(3))]);
     } catch (RuntimeException e) {
       throw unreadable(e);
     }

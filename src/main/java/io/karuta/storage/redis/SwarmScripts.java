@@ -70,18 +70,26 @@ final class SwarmScripts {
   /**
    * Reads a swarm: the whole response of an announce in one call. ARGV after the trim arguments: 3
    * whether the asker seeds ({@code 1}/{@code 0}), 4 how many peers it wants, 5 its member (empty
-   * for a scrape). Returns seeders, leechers, downloads, then up to that many distinct random
-   * members, never the asker: leechers for a seeder, seeders then leechers for a leecher. Asking
-   * one more than wanted from each set leaves enough after dropping the asker; ZRANDMEMBER with a
-   * positive count costs O(count), not O(swarm).
+   * for a scrape). Returns seeders, leechers, downloads, the asker's role (0 absent, 1 seeder, 2
+   * leecher), then up to that many distinct random members, never the asker: leechers for a seeder,
+   * seeders then leechers for a leecher. Asking one more than wanted from each set leaves enough
+   * after dropping the asker; ZRANDMEMBER with a positive count costs O(count), not O(swarm).
    */
   static final String READ =
       TRIM
           + """
           local seeders, leechers = redis.call('ZCARD', S), redis.call('ZCARD', L)
           local downloads = tonumber(redis.call('HGET', M, 'n') or '0')
-          local out = {seeders, leechers, downloads}
           local want, asker = tonumber(ARGV[4]), ARGV[5]
+          local role = 0
+          if asker ~= '' then
+            if redis.call('ZSCORE', S, asker) then
+              role = 1
+            elseif redis.call('ZSCORE', L, asker) then
+              role = 2
+            end
+          end
+          local out = {seeders, leechers, downloads, role}
           local function pick(key, size)
             if want <= 0 or size == 0 then return end
             for _, member in ipairs(redis.call('ZRANDMEMBER', key, math.min(want + 1, size))) do
