@@ -30,6 +30,23 @@ final class RedisUrl {
    * @throws ConfigException naming {@code key} when the URL breaks a rule above
    */
   static RedisTopology.Standalone parse(String key, String text) {
+    return parse(key, text, false);
+  }
+
+  /**
+   * Reads chihaya's {@code redis_broker}, {@code redis://[password@]host:port[/db]}: user
+   * information without a {@code :} is the password of the {@code default} user, where {@link
+   * #parse} would read a user without a password. With a {@code :}, it is read as {@link #parse}
+   * reads it (chihaya would send {@code user:password} as one password).
+   *
+   * @param key the full key, for error messages
+   * @throws ConfigException naming {@code key} when the URL breaks a rule above
+   */
+  static RedisTopology.Standalone parseChihaya(String key, String text) {
+    return parse(key, text, true);
+  }
+
+  private static RedisTopology.Standalone parse(String key, String text, boolean bareIsPassword) {
     URI uri;
     try {
       uri = new URI(text.trim());
@@ -68,7 +85,7 @@ final class RedisUrl {
     return new RedisTopology.Standalone(
         new HostAndPort(host, port),
         database(key, uri.getPath()),
-        login(key, rawUserInfo),
+        login(key, rawUserInfo, bareIsPassword),
         "rediss".equals(scheme));
   }
 
@@ -89,11 +106,14 @@ final class RedisUrl {
   }
 
   // The user part may be empty (redis://:password@host:6379): the default user, as requirepass.
-  private static Login login(String key, String rawUserInfo) {
+  private static Login login(String key, String rawUserInfo, boolean bareIsPassword) {
     if (rawUserInfo == null) {
       return Login.NONE;
     }
     int colon = rawUserInfo.indexOf(':');
+    if (colon < 0 && bareIsPassword && !rawUserInfo.isEmpty()) {
+      return new Login(null, decode(rawUserInfo));
+    }
     if (colon < 0 || colon == rawUserInfo.length() - 1) {
       throw new ConfigException(
           key + " names a user without a password (redis://[user]:password@host:port)");

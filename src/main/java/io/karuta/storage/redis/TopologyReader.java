@@ -24,7 +24,7 @@ final class TopologyReader {
   static final Map<String, Set<String>> MODE_KEYS =
       Map.of(
           STANDALONE,
-          Set.of("url"),
+          Set.of("url", RedisStoreConfig.CHIHAYA_URL),
           SENTINEL,
           Set.of(
               "sentinel_master",
@@ -68,8 +68,17 @@ final class TopologyReader {
               login(options, "user", "password"),
               options.bool("tls", false),
               options.integer("max_attempts", DEFAULT_MAX_ATTEMPTS, 1, 10));
-      default -> RedisUrl.parse(options.prefix() + "url", options.string("url", DEFAULT_URL));
+      default -> standalone(options);
     };
+  }
+
+  /** Reads {@code url}, or chihaya's {@code redis_broker} in its place. */
+  private static RedisTopology.Standalone standalone(Options options) {
+    String key = RedisStoreConfig.oneOf(options, "url", RedisStoreConfig.CHIHAYA_URL);
+    String text = options.string(key, DEFAULT_URL);
+    return key.equals("url")
+        ? RedisUrl.parse(options.prefix() + key, text)
+        : RedisUrl.parseChihaya(options.prefix() + key, text);
   }
 
   private static void rejectOtherModes(Options options, String mode) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.config.ConfigException;
 import io.karuta.config.Options;
+import io.karuta.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,13 +131,91 @@ class RedisStoreConfigTest {
   }
 
   @Test
-  void everyKeyIsDocumentedAndInTheExample() throws IOException {
+  void everyKeyIsDocumentedAndKarutasOwnAreInTheExample() throws IOException {
     String docs = Files.readString(Path.of("docs", "configuration.md"));
     String example = Files.readString(Path.of("server-config", "karuta.yaml"));
     for (String key : RedisStoreConfig.knownKeys()) {
       assertTrue(docs.contains("`storage.config." + key + "`"), key + " in configuration.md");
-      assertTrue(example.contains(" " + key + ":"), key + " in karuta.yaml");
+      if (!RedisStoreConfig.chihayaKeys().contains(key)) {
+        assertTrue(example.contains(" " + key + ":"), key + " in karuta.yaml");
+      }
     }
+  }
+
+  @Test
+  void chihayasKeysMeanWhatTheySayInChihaya() {
+    RedisStoreConfig config =
+        RedisStoreConfig.from(
+            Options.of(
+                Map.of(
+                    "redis_broker", "redis://pwd@127.0.0.1:6390/3",
+                    "redis_connect_timeout", "15s",
+                    "redis_read_timeout", "14s",
+                    "peer_lifetime", "31m")));
+    assertEquals(
+        new RedisTopology.Standalone(
+            new HostAndPort("127.0.0.1", 6390), 3, new Login(null, "pwd"), false),
+        config.topology(),
+        "chihaya: the user information is the password");
+    assertEquals(Duration.ofSeconds(15), config.connectTimeout());
+    assertEquals(Duration.ofSeconds(14), config.readTimeout());
+    assertEquals(
+        new Login("karuta", "pw"),
+        RedisStoreConfig.from(Options.of(Map.of("redis_broker", "redis://karuta:pw@h:6379")))
+            .topology()
+            .login(),
+        "with a colon, as url reads it");
+    assertEquals(
+        Login.NONE,
+        RedisStoreConfig.from(Options.of(Map.of("redis_broker", "redis://h:6379/0")))
+            .topology()
+            .login());
+  }
+
+  @Test
+  void chihayasKeysWithoutMeaningHereAreTypeCheckedAndNamedInOneWarningEach() {
+    try (LogCapture log = LogCapture.of(RedisStoreConfig.class)) {
+      RedisStoreConfig.from(
+          Options.of(
+              Map.of(
+                  "gc_interval", "3m",
+                  "prometheus_reporting_interval", "1s",
+                  "redis_write_timeout", "15s")));
+      assertEquals(
+          java.util.List.of(
+              "gc_interval has no effect in Karuta: the Redis store needs no sweep: each request"
+                  + " trims the stale peers of its swarm, and Redis expires the keys of swarms"
+                  + " nobody announces to.",
+              "prometheus_reporting_interval has no effect in Karuta: the store's gauges are"
+                  + " sampled every stats.sample_interval.",
+              "redis_write_timeout has no effect in Karuta: Jedis bounds a command by the wait for"
+                  + " its reply (read_timeout); a command is a few hundred bytes, written at"
+                  + " once."),
+          log.messages(java.util.logging.Level.WARNING));
+    }
+    for (String key : java.util.List.of("gc_interval", "redis_write_timeout")) {
+      String message = error(Map.of(key, "1800"));
+      assertTrue(message.startsWith(key + ": '1800' has no unit"), message);
+    }
+  }
+
+  @Test
+  void aKarutaKeyAndItsChihayaNameCannotBothBeSet() {
+    assertEquals(
+        "redis_broker: chihaya's name for url, which is set as well; keep one of them",
+        error(Map.of("url", "redis://a:6379", "redis_broker", "redis://b:6379")));
+    assertEquals(
+        "redis_read_timeout: chihaya's name for read_timeout, which is set as well; keep one of"
+            + " them",
+        error(Map.of("read_timeout", "1s", "redis_read_timeout", "2s")));
+    String sentinel =
+        error(
+            Map.of(
+                "mode", "sentinel",
+                "sentinel_master", "m",
+                "sentinels", "127.0.0.1:26379",
+                "redis_broker", "redis://b:6379"));
+    assertTrue(sentinel.startsWith("redis_broker: not used in mode sentinel"), sentinel);
   }
 
   private static String error(Map<String, String> keys) {
