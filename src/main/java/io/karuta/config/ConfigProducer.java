@@ -1,8 +1,6 @@
 package io.karuta.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.logging.Logger;
@@ -11,8 +9,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Produces the validated {@link TrackerConfig} for injection, read once from MicroProfile Config,
- * and logs the resolved configuration (secrets redacted) once at INFO. The configuration is read
- * when the application starts, so an invalid one fails the deployment rather than a later request.
+ * and logs the resolved configuration (secrets redacted) once at INFO. {@link
+ * io.karuta.startup.TrackerStartup} asks for it first when the application starts, so an invalid
+ * one fails the deployment rather than a later request.
  *
  * <p>The product is {@link Singleton} rather than {@code ApplicationScoped}: a record is final, so
  * CDI cannot proxy it for a normal scope. The effect is the same: one instance, made on first use.
@@ -31,17 +30,6 @@ public class ConfigProducer {
   @Singleton
   public TrackerConfig trackerConfig() {
     return load(ConfigProvider.getConfig());
-  }
-
-  /**
-   * Reads the configuration when the application starts: resolving the parameter produces it.
-   *
-   * @param started the container's event
-   * @param config the configuration, read and validated for this call
-   */
-  void readOnStart(
-      @Observes @Initialized(ApplicationScoped.class) Object started, TrackerConfig config) {
-    LOG.fine("Karuta configuration read at start-up");
   }
 
   /** Reads {@code config}, logging the redacted dump after a successful read. */

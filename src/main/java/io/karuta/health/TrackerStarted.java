@@ -1,7 +1,7 @@
 package io.karuta.health;
 
 import io.karuta.frontend.udp.UdpListener;
-import io.karuta.logic.TrackerStartup;
+import io.karuta.startup.TrackerStartup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

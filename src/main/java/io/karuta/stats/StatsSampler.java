@@ -13,8 +13,6 @@ import io.karuta.storage.PeerStore;
 import io.karuta.storage.StoreStats;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -84,7 +82,8 @@ public class StatsSampler {
   private volatile long queuedBytes;
   private volatile List<RateSample> rates = List.of();
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  /** Registers the gauges and schedules the first sample; called once, by the tracker's start. */
+  public void start() {
     registerGauges();
     // The first sample runs on the scheduler too: walking a large Redis keyspace must not hold up
     // the deployment.

@@ -61,16 +61,30 @@ record KarutaProcess(
       Map<String, String> environment,
       List<String> jvmArguments)
       throws IOException {
-    Path jar = Path.of("target", "karuta-micro.jar").toAbsolutePath();
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run the integration tests after package");
-    }
     Path dir = Files.createTempDirectory("karuta-" + name);
     int httpPort = freeTcpPort();
     Path config = dir.resolve("karuta.yaml");
     Files.writeString(config, yaml, StandardCharsets.UTF_8);
+    List<String> command = command(dir, httpPort, jvmArguments);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    configure(builder.environment(), config, udpPort, environment);
+    Process process = builder.redirectErrorStream(true).start();
+    ProcessOutput output = ProcessOutput.pump(process, Path.of("target", name + ".log"));
+    return new KarutaProcess(name, dir, httpPort, udpPort, process, output);
+  }
+
+  /**
+   * Returns the command line that runs the uber-jar as an operator would, on HTTP port {@code
+   * httpPort} bound to loopback, with Payara Micro's runtime unpacked below {@code dir}.
+   */
+  static List<String> command(Path dir, int httpPort, List<String> jvmArguments)
+      throws IOException {
+    Path jar = Path.of("target", "karuta-micro.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the integration tests after package");
+    }
     Path preboot = Files.writeString(dir.resolve("pre-boot-commands.txt"), LOOPBACK_LISTENER);
-    Files.createDirectory(dir.resolve("tmp"));
+    Files.createDirectories(dir.resolve("tmp"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -91,15 +105,11 @@ record KarutaProcess(
             String.valueOf(httpPort),
             "--prebootcommandfile",
             preboot.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    configure(builder.environment(), config, udpPort, environment);
-    Process process = builder.redirectErrorStream(true).start();
-    ProcessOutput output = ProcessOutput.pump(process, Path.of("target", name + ".log"));
-    return new KarutaProcess(name, dir, httpPort, udpPort, process, output);
+    return command;
   }
 
   // Only this test's configuration: no KARUTA_* variable of the caller's environment leaks in.
-  private static void configure(
+  static void configure(
       Map<String, String> environment, Path config, int udpPort, Map<String, String> overrides) {
     environment.keySet().removeIf(key -> key.toLowerCase(Locale.ROOT).startsWith("karuta"));
     environment.put("KARUTA_CONFIG", config.toString());
@@ -185,7 +195,8 @@ record KarutaProcess(
     }
   }
 
-  private static int freeTcpPort() throws IOException {
+  /** Returns a TCP port free on loopback now. */
+  static int freeTcpPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

@@ -340,7 +340,6 @@ class TrackerLogicCdiTest {
                 MetricsProducer.class,
                 ResponseHook.class,
                 SwarmInteractionHook.class,
-                TrackerStartup.class,
                 HookChain.class,
                 PeerStoreProducer.class,
                 TestResources.class,
@@ -355,6 +354,8 @@ class TrackerLogicCdiTest {
                 PreHookInterceptor.class,
                 PostHookInterceptor.class)
             .initialize();
+    // As the tracker's start does: a bad hook entry stops it here.
+    container.select(HookChain.class).get().preHookNames();
   }
 
   private void update(AnnounceRequest request) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.ClientError;
-import io.karuta.frontend.udp.UdpListener;
 import io.karuta.stats.StatsSampler;
 import io.karuta.testing.TrackerContainer;
 import java.io.IOException;
@@ -144,9 +143,7 @@ class DashboardTest {
    * from then on), a hook rejection and a UDP drop.
    */
   private static Map<String, String> codeFamilies() {
-    WeldContainer container =
-        TrackerContainer.start(
-            Map.of("karuta.udp.addr", ""), StatsSampler.class, UdpListener.class);
+    WeldContainer container = TrackerContainer.startTracker(Map.of("karuta.udp.addr", ""));
     try {
       // Looked up before the metrics, so the sampler has registered its gauges.
       container.select(StatsSampler.class).get().sample();

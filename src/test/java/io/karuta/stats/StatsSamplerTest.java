@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.karuta.bittorrent.AddressFamily;
 import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.Peer;
-import io.karuta.frontend.udp.UdpListener;
 import io.karuta.metrics.Action;
 import io.karuta.metrics.GaugeSeries;
 import io.karuta.metrics.Protocol;
@@ -48,10 +47,8 @@ class StatsSamplerTest {
   void start() {
     // A long interval: the test takes its samples itself.
     container =
-        TrackerContainer.start(
-            Map.of("karuta.udp.addr", "", "karuta.stats.sample_interval", "1m"),
-            UdpListener.class,
-            StatsSampler.class);
+        TrackerContainer.startTracker(
+            Map.of("karuta.udp.addr", "", "karuta.stats.sample_interval", "1m"));
     sampler = container.select(StatsSampler.class).get();
     store = container.select(PeerStore.class).get();
     metrics = container.select(TrackerMetrics.class).get();

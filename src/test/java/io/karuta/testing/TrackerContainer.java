@@ -5,6 +5,8 @@ import io.karuta.config.ConfigReader;
 import io.karuta.config.TrackerConfig;
 import io.karuta.container.LongRunning;
 import io.karuta.container.Maintenance;
+import io.karuta.frontend.http.HttpFrontend;
+import io.karuta.frontend.udp.UdpListener;
 import io.karuta.logic.ResponseHook;
 import io.karuta.logic.SwarmInteractionHook;
 import io.karuta.logic.TrackerLogic;
@@ -13,10 +15,13 @@ import io.karuta.middleware.HookChain;
 import io.karuta.middleware.PostHookInterceptor;
 import io.karuta.middleware.PreHookInterceptor;
 import io.karuta.middleware.ReloadingFiles;
+import io.karuta.startup.TrackerStartup;
+import io.karuta.stats.StatsSampler;
 import io.karuta.storage.PeerStoreProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +60,20 @@ public class TrackerContainer {
             PostHookInterceptor.class)
         .addBeanClasses(beans)
         .initialize();
+  }
+
+  /**
+   * Starts a container as {@link #start} does, plus the tracker's own start ({@link
+   * TrackerStartup}) and every part it starts: the HTTP frontend, the UDP listener (set {@code
+   * karuta.udp.addr}, to a free port or {@code ""}) and the stats sampler.
+   */
+  public static WeldContainer startTracker(Map<String, String> config, Class<?>... beans) {
+    Class<?>[] all = Arrays.copyOf(beans, beans.length + 4);
+    all[beans.length] = TrackerStartup.class;
+    all[beans.length + 1] = HttpFrontend.class;
+    all[beans.length + 2] = UdpListener.class;
+    all[beans.length + 3] = StatsSampler.class;
+    return start(config, all);
   }
 
   /**

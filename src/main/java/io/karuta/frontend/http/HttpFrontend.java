@@ -17,8 +17,6 @@ import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.ScrapeContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -55,8 +53,13 @@ public class HttpFrontend {
     notFound = new HttpReply(404, HttpResponseWriter.failure(HttpErrors.NOT_FOUND));
   }
 
-  /** Builds the routes when the application starts, so a bad route stops the deployment. */
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  /**
+   * Builds the routes, parser and address rules now; the start calls it so a bad route stops the
+   * deployment instead of the first request.
+   *
+   * @throws ConfigException naming the bad route
+   */
+  public void start() {
     LOG.fine("HTTP frontend ready");
   }
 

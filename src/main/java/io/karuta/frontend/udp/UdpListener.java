@@ -1,5 +1,6 @@
 package io.karuta.frontend.udp;
 
+import io.karuta.config.ConfigException;
 import io.karuta.config.TrackerConfig;
 import io.karuta.config.UdpConfig;
 import io.karuta.container.LongRunning;
@@ -8,8 +9,6 @@ import io.karuta.metrics.TrackerMetrics;
 import io.karuta.storage.PeerStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -65,7 +64,13 @@ public class UdpListener {
   private volatile InetSocketAddress bound;
   private UdpHandler handler;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) throws IOException {
+  /**
+   * Binds the sockets and starts the workers, unless {@code udp.addr} is empty; called once, by the
+   * tracker's start.
+   *
+   * @throws IOException when a socket cannot be bound
+   */
+  public void start() throws IOException {
     UdpConfig udp = config.udp();
     if (udp.addr().isEmpty()) {
       LOG.info("UDP tracker off (udp.addr is empty)");
@@ -198,7 +203,7 @@ public class UdpListener {
         probe.bind(address);
         target = (InetSocketAddress) probe.getLocalAddress();
       } catch (IOException e) {
-        throw new IllegalStateException("cannot bind the UDP tracker to " + address + ": " + e, e);
+        throw cannotBind(address, e);
       }
     }
     for (int i = 0; i < (reusePort ? workers : 1); i++) {
@@ -213,11 +218,22 @@ public class UdpListener {
       try {
         channel.bind(target);
       } catch (IOException e) {
-        throw new IllegalStateException("cannot bind the UDP tracker to " + target + ": " + e, e);
+        throw cannotBind(target, e);
       }
       target = (InetSocketAddress) channel.getLocalAddress();
     }
     bound = target;
+  }
+
+  /** The start-up error for a socket that cannot be bound: the key to change, and why. */
+  private static ConfigException cannotBind(InetSocketAddress address, IOException e) {
+    return new ConfigException(
+        "karuta.udp.addr: cannot bind "
+            + address
+            + " ("
+            + e.getMessage()
+            + "); another process may hold the port (a second tracker?), or the address is not"
+            + " this machine's; set another address, or \"\" to turn UDP off");
   }
 
   private void closeChannels() {

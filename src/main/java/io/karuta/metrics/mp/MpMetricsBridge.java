@@ -9,9 +9,9 @@ import io.karuta.metrics.Label;
 import io.karuta.metrics.PrometheusText;
 import io.karuta.metrics.Series;
 import io.karuta.metrics.TrackerMetrics;
+import io.karuta.startup.Started;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -72,7 +72,7 @@ public class MpMetricsBridge {
     }
   }
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+  void onStart(@Observes Started event) {
     removeOurs();
     metrics.subscribe(this::register);
     flusher =

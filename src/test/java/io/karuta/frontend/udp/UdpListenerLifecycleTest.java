@@ -65,7 +65,10 @@ class UdpListenerLifecycleTest {
         messages.append(t.getMessage()).append(" | ");
       }
       assertTrue(
-          messages.toString().contains("cannot bind the UDP tracker to"), messages.toString());
+          messages
+              .toString()
+              .contains("karuta.udp.addr: cannot bind /127.0.0.1:" + taken.getLocalPort() + " ("),
+          messages.toString());
     }
   }
 
@@ -88,7 +91,7 @@ class UdpListenerLifecycleTest {
     Map<String, String> settings = new HashMap<>(storage);
     settings.put("karuta.udp.addr", "127.0.0.1:" + freeUdpPort());
     settings.put("karuta.udp.workers", "0");
-    WeldContainer container = TrackerContainer.start(settings, UdpListener.class);
+    WeldContainer container = TrackerContainer.startTracker(settings);
     try {
       return Thread.getAllStackTraces().keySet().stream()
           .filter(t -> t.isAlive() && t.getName().startsWith("karuta-udp-worker-"))
@@ -99,8 +102,8 @@ class UdpListenerLifecycleTest {
   }
 
   private static WeldContainer start() {
-    return TrackerContainer.start(
-        Map.of("karuta.udp.addr", udpAddr, "karuta.udp.workers", "2"), UdpListener.class);
+    return TrackerContainer.startTracker(
+        Map.of("karuta.udp.addr", udpAddr, "karuta.udp.workers", "2"));
   }
 
   private static int connectAction(int port) throws Exception {

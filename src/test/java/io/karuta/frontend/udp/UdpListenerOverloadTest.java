@@ -49,7 +49,7 @@ class UdpListenerOverloadTest {
   void whatTheSocketBufferCannotHoldIsDroppedAndCounted() throws Exception {
     port = UdpFixtures.freeLoopbackPort();
     WeldContainer container =
-        TrackerContainer.start(
+        TrackerContainer.startTracker(
             Map.of(
                 "karuta.udp.addr",
                 "127.0.0.1:" + port,
@@ -61,7 +61,6 @@ class UdpListenerOverloadTest {
                 "16384",
                 "karuta.prehooks[0].name",
                 "stall"),
-            UdpListener.class,
             Stall.class);
     try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       client.setReceiveBufferSize(1 << 20);

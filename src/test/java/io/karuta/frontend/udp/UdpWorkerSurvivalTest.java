@@ -43,7 +43,7 @@ class UdpWorkerSurvivalTest {
   void anErrorInAHookCostsOneReplyNotTheWorker() throws Exception {
     int port = UdpFixtures.freeLoopbackPort();
     WeldContainer container =
-        TrackerContainer.start(
+        TrackerContainer.startTracker(
             Map.of(
                 "karuta.udp.addr",
                 "127.0.0.1:" + port,
@@ -53,7 +53,6 @@ class UdpWorkerSurvivalTest {
                 "1",
                 "karuta.prehooks[0].name",
                 "error once"),
-            UdpListener.class,
             ErrorOnce.class);
     try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
       client.setSoTimeout(1_000);
