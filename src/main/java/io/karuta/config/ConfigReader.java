@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -20,9 +19,6 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Environment variables are looked up under their mapped names but never taken for unknown keys.
  */
 public final class ConfigReader {
-  /** The stores Karuta has. */
-  static final Set<String> STORES = Set.of("memory", "redis");
-
   private static final Logger LOG = Logger.getLogger(ConfigReader.class.getName());
   private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
   private static final Duration MAX_INTERVAL = Duration.ofHours(24);
@@ -73,9 +69,7 @@ public final class ConfigReader {
               + " to the announce interval)");
     }
     StorageConfig storage =
-        new StorageConfig(
-            root.oneOf("storage.name", Defaults.STORAGE_NAME, STORES),
-            Options.of(lookup, KnownKeys.STORAGE_OPTIONS));
+        new StorageConfig(storeName(root), Options.of(lookup, KnownKeys.STORAGE_OPTIONS));
     return new TrackerConfig(
         interval,
         minInterval,
@@ -85,6 +79,19 @@ public final class ConfigReader {
         stats(root),
         HookReader.read(lookup, KnownKeys.HOOK_LISTS.get(0)),
         HookReader.read(lookup, KnownKeys.HOOK_LISTS.get(1)));
+  }
+
+  /**
+   * Returns {@code storage.name}; which stores exist is known only once the application runs (a
+   * store is a CDI bean of that name), so the store producer checks the name itself.
+   */
+  private static String storeName(Options root) {
+    String name = root.string("storage.name", Defaults.STORAGE_NAME).trim();
+    if (name.isEmpty()) {
+      throw new ConfigException(
+          "karuta.storage.name: empty (allowed: the name of a store, such as memory or redis)");
+    }
+    return name;
   }
 
   private static HttpConfig http(Options http) {

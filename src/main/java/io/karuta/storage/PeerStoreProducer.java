@@ -2,31 +2,27 @@ package io.karuta.storage;
 
 import io.karuta.config.ConfigException;
 import io.karuta.config.TrackerConfig;
-import io.karuta.container.Maintenance;
-import io.karuta.metrics.TrackerMetrics;
-import io.karuta.storage.memory.MemoryPeerStore;
-import io.karuta.storage.memory.MemoryStoreConfig;
-import io.karuta.storage.redis.RedisPeerStore;
-import io.karuta.storage.redis.RedisStoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.InstantSource;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
- * Produces the one {@link PeerStore} of the application, of the kind {@code storage.name} names.
+ * Produces the one {@link PeerStore} of the application: the {@link PeerStoreFactory} bean named by
+ * {@code storage.name} makes it. An unknown name stops the start, listing the names available.
  */
 @ApplicationScoped
 public class PeerStoreProducer {
   private static final Logger LOG = Logger.getLogger(PeerStoreProducer.class.getName());
 
   @Inject TrackerConfig config;
-  @Inject @Maintenance ScheduledExecutorService maintenance;
-  @Inject TrackerMetrics metrics;
+  @Inject @Any Instance<PeerStoreFactory> factories;
 
   // A pseudo-scope without a client proxy: the store is called several times per request, and a
   // proxy would look up its context on every call.
@@ -34,30 +30,28 @@ public class PeerStoreProducer {
   @Singleton
   PeerStore peerStore() {
     String name = config.storage().name();
-    PeerStore store =
-        switch (name) {
-          case "memory" -> memory();
-          case "redis" -> redis();
-          default ->
-              throw new ConfigException(
-                  "karuta.storage.name: unknown store '" + name + "' (allowed: memory, redis)");
-        };
+    Instance<PeerStoreFactory> named = factories.select(NamedLiteral.of(name));
+    if (named.isUnsatisfied()) {
+      throw new ConfigException(
+          "karuta.storage.name: no store is named '" + name + "' (available: " + names() + ")");
+    }
+    if (named.isAmbiguous()) {
+      throw new ConfigException(
+          "karuta.storage.name: more than one store factory is named '" + name + "'");
+    }
+    PeerStore store = named.get().create(config.storage().options());
     LOG.info("peer store: " + name);
     return store;
   }
 
-  private PeerStore memory() {
-    MemoryPeerStore store =
-        new MemoryPeerStore(
-            MemoryStoreConfig.from(config.storage().options()), InstantSource.system());
-    store.startGarbageCollection(maintenance, metrics::storeSweep);
-    return store;
-  }
-
-  // No sweep: the scripts drop stale peers of the swarm they touch, and key TTLs the rest.
-  private PeerStore redis() {
-    return new RedisPeerStore(
-        RedisStoreConfig.from(config.storage().options()), InstantSource.system());
+  private String names() {
+    TreeSet<String> names = new TreeSet<>();
+    for (Instance.Handle<PeerStoreFactory> handle : factories.handles()) {
+      if (handle.getBean().getName() != null) {
+        names.add(handle.getBean().getName());
+      }
+    }
+    return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
   // Static, so closing at shutdown does not need this (already destroyed) bean again.

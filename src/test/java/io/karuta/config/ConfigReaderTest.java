@@ -223,7 +223,6 @@ class ConfigReaderTest {
         "karuta.udp.connection_id_lifetime | 1m | karuta.udp.connection_id_lifetime: '1m' is out of range (allowed: 2m to 1h)",
         "karuta.udp.workers | 65 | karuta.udp.workers: '65' is out of range (allowed: 0 to 64)",
         "karuta.udp.receive_buffer | 1024 | karuta.udp.receive_buffer: '1024' is out of range (allowed: 16384 to 268435456)",
-        "karuta.storage.name | postgres | karuta.storage.name: 'postgres' is not supported (allowed: memory, redis)",
         "karuta.http.announce_routes | `` | karuta.http.announce_routes: no route given (allowed: one or more paths starting with /, such as /x)",
         "karuta.http.scrape_routes | scrape | karuta.http.scrape_routes: 'scrape' is not a path (allowed: one or more paths starting with /",
         "karuta.http.trusted_proxies | `10.0.0.0/8,10.0.0.0/33` | karuta.http.trusted_proxies: '10.0.0.0/33' is not an address or CIDR block (allowed: a list such as 10.0.0.0/8, 192.168.1.7, 2001:db8::/32)",

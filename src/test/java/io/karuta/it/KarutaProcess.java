@@ -66,6 +66,35 @@ record KarutaProcess(
     Path config = dir.resolve("karuta.yaml");
     Files.writeString(config, yaml, StandardCharsets.UTF_8);
     List<String> command = command(dir, httpPort, jvmArguments);
+    return start(name, dir, command, config, httpPort, udpPort, environment);
+  }
+
+  /**
+   * Starts {@code war} on a plain Payara Micro ({@code target/payara-micro.jar}, which the build
+   * copies there) with {@code --deploy war:/}, as the docs tell integrators to run a WAR they
+   * extended; the configuration file holds {@code yaml}.
+   */
+  static KarutaProcess launchWar(String name, String yaml, Path war) throws IOException {
+    Path dir = Files.createTempDirectory("karuta-" + name);
+    int httpPort = freeTcpPort();
+    Path config = dir.resolve("karuta.yaml");
+    Files.writeString(config, yaml, StandardCharsets.UTF_8);
+    List<String> command = command(dir, httpPort, List.of());
+    int jar = command.indexOf("-jar") + 1;
+    command.set(jar, Path.of("target", "payara-micro.jar").toAbsolutePath().toString());
+    command.addAll(List.of("--deploy", war.toAbsolutePath() + ":/"));
+    return start(name, dir, command, config, httpPort, freeUdpPort(), Map.of());
+  }
+
+  private static KarutaProcess start(
+      String name,
+      Path dir,
+      List<String> command,
+      Path config,
+      int httpPort,
+      int udpPort,
+      Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     configure(builder.environment(), config, udpPort, environment);
     Process process = builder.redirectErrorStream(true).start();

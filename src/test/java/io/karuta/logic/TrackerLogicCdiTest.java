@@ -30,6 +30,8 @@ import io.karuta.middleware.ScrapeContext;
 import io.karuta.storage.PeerStore;
 import io.karuta.storage.PeerStoreProducer;
 import io.karuta.storage.memory.MemoryPeerStore;
+import io.karuta.storage.memory.MemoryStoreFactory;
+import io.karuta.storage.redis.RedisStoreFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -342,6 +344,8 @@ class TrackerLogicCdiTest {
                 SwarmInteractionHook.class,
                 HookChain.class,
                 PeerStoreProducer.class,
+                MemoryStoreFactory.class,
+                RedisStoreFactory.class,
                 TestResources.class,
                 Journal.class,
                 TestHooks.Recording.class,

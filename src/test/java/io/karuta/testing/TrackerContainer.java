@@ -18,6 +18,8 @@ import io.karuta.middleware.ReloadingFiles;
 import io.karuta.startup.TrackerStartup;
 import io.karuta.stats.StatsSampler;
 import io.karuta.storage.PeerStoreProducer;
+import io.karuta.storage.memory.MemoryStoreFactory;
+import io.karuta.storage.redis.RedisStoreFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -54,6 +56,8 @@ public class TrackerContainer {
             SwarmInteractionHook.class,
             HookChain.class,
             PeerStoreProducer.class,
+            MemoryStoreFactory.class,
+            RedisStoreFactory.class,
             ReloadingFiles.class,
             // Enabled by their @Priority, as in the WAR.
             PreHookInterceptor.class,
