@@ -66,7 +66,7 @@ public class TrackerStartup {
     probeStore();
     hooks.preHookNames();
     http.start();
-    udp.start();
+    udp.start(store.get().callerThreads());
     stats.start();
     started = true;
     startedEvent.fire(new Started());

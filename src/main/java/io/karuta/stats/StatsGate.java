@@ -1,8 +1,10 @@
 package io.karuta.stats;
 
+import io.karuta.bittorrent.ClientError;
+import io.karuta.bittorrent.IpAddress;
 import io.karuta.config.TrackerConfig;
-import io.karuta.frontend.http.HeaderValues;
-import io.karuta.frontend.http.HttpFrontend;
+import io.karuta.net.ClientAddresses;
+import io.karuta.net.HeaderValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,20 +24,26 @@ public class StatsGate {
   public static final String NOT_FOUND_TEXT = "Not found\n";
 
   @Inject TrackerConfig config;
-  @Inject HttpFrontend frontend;
+  @Inject ClientAddresses addresses;
 
   /** Returns the 403 or 404 to send instead of the stats, or {@code null} to answer. */
   public Response refusal(HttpServletRequest request) {
-    StatsAccess access =
-        StatsAccess.decide(
-            config.stats(),
-            frontend.clientAddress(
-                request.getRemoteAddr(), name -> HeaderValues.joined(request.getHeaders(name))));
+    StatsAccess access = StatsAccess.decide(config.stats(), client(request));
     return switch (access) {
       case ALLOWED -> null;
       case DISABLED -> plain(Response.Status.NOT_FOUND, NOT_FOUND_TEXT);
       case FORBIDDEN -> plain(Response.Status.FORBIDDEN, FORBIDDEN_TEXT);
     };
+  }
+
+  // Null, never allowed, when a header that counts holds no address.
+  private IpAddress client(HttpServletRequest request) {
+    try {
+      return addresses.of(
+          request.getRemoteAddr(), name -> HeaderValues.joined(request.getHeaders(name)));
+    } catch (ClientError unparsable) {
+      return null;
+    }
   }
 
   /** Returns a response builder with the headers every stats reply carries. */

@@ -15,6 +15,7 @@ import io.karuta.middleware.HookChain;
 import io.karuta.middleware.PostHookInterceptor;
 import io.karuta.middleware.PreHookInterceptor;
 import io.karuta.middleware.ReloadingFiles;
+import io.karuta.net.ClientAddresses;
 import io.karuta.startup.TrackerStartup;
 import io.karuta.stats.StatsSampler;
 import io.karuta.storage.PeerStoreProducer;
@@ -56,6 +57,7 @@ public class TrackerContainer {
             SwarmInteractionHook.class,
             HookChain.class,
             PeerStoreProducer.class,
+            ClientAddresses.class,
             MemoryStoreFactory.class,
             RedisStoreFactory.class,
             ReloadingFiles.class,

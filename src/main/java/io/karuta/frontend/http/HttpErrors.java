@@ -1,6 +1,7 @@
 package io.karuta.frontend.http;
 
 import io.karuta.bittorrent.ClientError;
+import io.karuta.net.ClientAddressResolver;
 
 /**
  * The failures the HTTP frontend shows to clients as {@code failure reason}. The texts are
@@ -51,8 +52,7 @@ public final class HttpErrors {
       new ClientError("failed to parse parameter: port");
 
   /** A client address that is not an IP literal: spoofed, from a proxy header, or the socket's. */
-  public static final ClientError UNPARSABLE_IP =
-      new ClientError("failed to parse peer IP address");
+  public static final ClientError UNPARSABLE_IP = ClientAddressResolver.UNPARSABLE_IP;
 
   /** A query string longer than {@code http.max_query_length}. */
   public static final ClientError QUERY_TOO_LONG = new ClientError("query string too long");

@@ -15,6 +15,7 @@ import io.karuta.metrics.Protocol;
 import io.karuta.metrics.TrackerMetrics;
 import io.karuta.middleware.AnnounceContext;
 import io.karuta.middleware.ScrapeContext;
+import io.karuta.net.ClientAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,10 +36,10 @@ public class HttpFrontend {
   @Inject TrackerConfig config;
   @Inject TrackerLogic logic;
   @Inject TrackerMetrics metrics;
+  @Inject ClientAddresses addresses;
 
   private RouteTable routes;
   private HttpRequestParser parser;
-  private ClientAddressResolver addresses;
   private HttpReply notFound;
 
   @PostConstruct
@@ -49,7 +50,6 @@ public class HttpFrontend {
       throw new ConfigException("karuta.http.announce_routes/scrape_routes: " + e.getMessage());
     }
     parser = new HttpRequestParser(config.http());
-    addresses = new ClientAddressResolver(config.http());
     notFound = new HttpReply(404, HttpResponseWriter.failure(HttpErrors.NOT_FOUND));
   }
 
@@ -88,7 +88,7 @@ public class HttpFrontend {
         throw HttpErrors.QUERY_TOO_LONG;
       }
       Params params = QueryParser.parseQuery(rawPath, rawQuery).withRouteParams(route.params());
-      IpAddress client = client(remoteAddr, headerValues);
+      IpAddress client = addresses.of(remoteAddr, headerValues);
       family = client.family();
       HttpReply reply =
           action == Action.ANNOUNCE
@@ -109,19 +109,6 @@ public class HttpFrontend {
   }
 
   /**
-   * Returns the address of the client that sent a request, as announces see it: the connection's
-   * address, or the real-IP header when a trusted proxy sent it; {@code null} when the header is
-   * unusable. For the stats endpoints' network check.
-   */
-  public IpAddress clientAddress(String remoteAddr, UnaryOperator<String> headerValues) {
-    try {
-      return client(remoteAddr, headerValues);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
    * Runs the post-hooks and the swarm update of a reply from {@link #handle}, if it has any; call
    * it once the reply is sent (or could not be sent). Never throws.
    */
@@ -129,14 +116,6 @@ public class HttpFrontend {
     if (reply.answered() != null) {
       logic.afterReply(reply.answered());
     }
-  }
-
-  private IpAddress client(String remoteAddr, UnaryOperator<String> headerValues) {
-    IpAddress remote = ClientAddressResolver.parseRemote(remoteAddr);
-    if (!addresses.believesHeaderFrom(remote)) {
-      return remote;
-    }
-    return addresses.resolve(remote, headerValues.apply(addresses.headerName()));
   }
 
   private HttpReply announce(AnnounceRequest request) {

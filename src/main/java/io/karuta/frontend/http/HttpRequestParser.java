@@ -60,7 +60,7 @@ public final class HttpRequestParser {
    * </ul>
    *
    * @param params the request's parameters, route parameters included
-   * @param client the client's address (see {@link ClientAddressResolver})
+   * @param client the client's address (see {@link io.karuta.net.ClientAddresses})
    * @return the sanitised announce
    * @throws ClientError the first of {@link HttpErrors}' announce failures that applies, or the
    *     sanitiser's
@@ -99,7 +99,7 @@ public final class HttpRequestParser {
    * http.max_scrape_infohashes}; the swarms counted are those of {@code client}'s address family.
    *
    * @param params the request's parameters, route parameters included
-   * @param client the client's address (see {@link ClientAddressResolver})
+   * @param client the client's address (see {@link io.karuta.net.ClientAddresses})
    * @throws ClientError {@link HttpErrors#NO_INFO_HASH} without an {@code info_hash}
    */
   public ScrapeRequest parseScrape(Params params, IpAddress client) {

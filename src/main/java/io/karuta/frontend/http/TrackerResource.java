@@ -1,5 +1,6 @@
 package io.karuta.frontend.http;
 
+import io.karuta.net.HeaderValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

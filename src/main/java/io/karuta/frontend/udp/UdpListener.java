@@ -6,7 +6,6 @@ import io.karuta.config.UdpConfig;
 import io.karuta.container.LongRunning;
 import io.karuta.logic.TrackerLogic;
 import io.karuta.metrics.TrackerMetrics;
-import io.karuta.storage.PeerStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +51,6 @@ public class UdpListener {
 
   @Inject TrackerConfig config;
   @Inject TrackerLogic logic;
-  @Inject PeerStore store;
   @Inject TrackerMetrics metrics;
   @Inject @LongRunning ThreadFactory threadFactory;
 
@@ -68,9 +66,12 @@ public class UdpListener {
    * Binds the sockets and starts the workers, unless {@code udp.addr} is empty; called once, by the
    * tracker's start.
    *
+   * @param automaticWorkers how many workers to run when {@code udp.workers} is 0 (at most {@value
+   *     #MAX_AUTOMATIC_WORKERS}): as many as the peer store can serve at once ({@link
+   *     io.karuta.storage.PeerStore#callerThreads()})
    * @throws IOException when a socket cannot be bound
    */
-  public void start() throws IOException {
+  public void start(int automaticWorkers) throws IOException {
     UdpConfig udp = config.udp();
     if (udp.addr().isEmpty()) {
       LOG.info("UDP tracker off (udp.addr is empty)");
@@ -84,7 +85,7 @@ public class UdpListener {
             logic,
             metrics);
     int workers =
-        udp.workers() > 0 ? udp.workers() : Math.min(MAX_AUTOMATIC_WORKERS, store.callerThreads());
+        udp.workers() > 0 ? udp.workers() : Math.min(MAX_AUTOMATIC_WORKERS, automaticWorkers);
     try {
       bind(address, workers, udp.receiveBuffer());
     } catch (IOException | RuntimeException e) {

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.function.Executable;
 
 /** Values and assertions shared by the tests of this package. */
-final class HttpFixtures {
+public final class HttpFixtures {
   private HttpFixtures() {}
 
   /**
@@ -21,7 +21,8 @@ final class HttpFixtures {
    *
    * @param trustedProxies CIDR blocks
    */
-  static HttpConfig config(boolean allowIpSpoofing, String realIpHeader, String... trustedProxies) {
+  public static HttpConfig config(
+      boolean allowIpSpoofing, String realIpHeader, String... trustedProxies) {
     return new HttpConfig(
         List.of("/announce"),
         List.of("/scrape"),
@@ -54,7 +55,7 @@ final class HttpFixtures {
   }
 
   /** Asserts that {@code call} throws a {@link ClientError} whose message is {@code message}. */
-  static void assertFailure(String message, Executable call) {
+  public static void assertFailure(String message, Executable call) {
     ClientError error = assertThrows(ClientError.class, call);
     assertEquals(message, error.getMessage());
   }

@@ -1,4 +1,4 @@
-package io.karuta.frontend.http;
+package io.karuta.net;
 
 import java.util.Enumeration;
 

@@ -1,12 +1,13 @@
-package io.karuta.frontend.http;
+package io.karuta.net;
 
+import io.karuta.bittorrent.ClientError;
 import io.karuta.bittorrent.IpAddress;
 import io.karuta.bittorrent.IpNetwork;
 import io.karuta.config.HttpConfig;
 
 /**
  * Finds the client's address: the connection's, or, behind a trusted reverse proxy, the one its
- * {@code http.real_ip_header} names (protocols.md C-03, reliability.md §3).
+ * {@code http.real_ip_header} names.
  *
  * <p>The header is believed only when the connection comes from one of {@code
  * http.trusted_proxies}; from anyone else it is ignored, so a direct client cannot choose its
@@ -15,7 +16,7 @@ import io.karuta.config.HttpConfig;
  * of the chain are never reached; when every entry is a trusted proxy, the left-most one is the
  * client. Entries may carry a port ({@code 1.2.3.4:5678}, {@code [2001:db8::1]:443}), brackets,
  * surrounding spaces or a zone ({@code fe80::1%eth0}, dropped); empty entries are skipped. An entry
- * that must be read and is not an IP literal fails with {@link HttpErrors#UNPARSABLE_IP}.
+ * that must be read and is not an IP literal fails with {@link #UNPARSABLE_IP}.
  *
  * <p>The caller checks {@link #believesHeaderFrom(IpAddress)} before reading the header, so a
  * request pays for headers only when they count:
@@ -30,6 +31,10 @@ import io.karuta.config.HttpConfig;
  * <p>Never does a name lookup. Immutable and thread-safe.
  */
 public final class ClientAddressResolver {
+  /** A client address that is not an IP literal: from a proxy header, or the socket's. */
+  public static final ClientError UNPARSABLE_IP =
+      new ClientError("failed to parse peer IP address");
+
   private final String headerName;
   private final IpNetwork[] trustedProxies;
 
@@ -44,12 +49,12 @@ public final class ClientAddressResolver {
    * 0:0:0:0:0:0:0:1}, {@code ::1}, {@code [::1]}, with or without a zone ({@code fe80::1%eth0},
    * {@code fe80::1%2}). A v4-mapped address ({@code ::ffff:1.2.3.4}) becomes IPv4.
    *
-   * @throws io.karuta.bittorrent.ClientError {@link HttpErrors#UNPARSABLE_IP} for anything else,
-   *     {@code null} included
+   * @throws io.karuta.bittorrent.ClientError {@link #UNPARSABLE_IP} for anything else, {@code null}
+   *     included
    */
   public static IpAddress parseRemote(String servletRemoteAddr) {
     if (servletRemoteAddr == null) {
-      throw HttpErrors.UNPARSABLE_IP;
+      throw UNPARSABLE_IP;
     }
     return parseEntry(servletRemoteAddr, 0, servletRemoteAddr.length(), false);
   }
@@ -75,8 +80,8 @@ public final class ClientAddressResolver {
    *     {@code null} when the request has none
    * @return {@code remote} when the header is not believed from it ({@link
    *     #believesHeaderFrom(IpAddress)}), absent or blank; otherwise the client the chain names
-   * @throws io.karuta.bittorrent.ClientError {@link HttpErrors#UNPARSABLE_IP} when an entry that
-   *     must be read is not an address
+   * @throws io.karuta.bittorrent.ClientError {@link #UNPARSABLE_IP} when an entry that must be read
+   *     is not an address
    */
   public IpAddress resolve(IpAddress remote, String headerValue) {
     if (headerValue == null || !believesHeaderFrom(remote)) {
@@ -124,13 +129,13 @@ public final class ClientAddressResolver {
     if (from < to && text.charAt(from) == '[') {
       int close = text.indexOf(']', from);
       if (close < 0 || close >= to) {
-        throw HttpErrors.UNPARSABLE_IP;
+        throw UNPARSABLE_IP;
       }
       hostFrom = from + 1;
       hostTo = close;
       if (close + 1 < to) {
         if (text.charAt(close + 1) != ':') {
-          throw HttpErrors.UNPARSABLE_IP;
+          throw UNPARSABLE_IP;
         }
         portFrom = close + 2;
       }
@@ -143,21 +148,21 @@ public final class ClientAddressResolver {
       }
     }
     if (portFrom >= 0 && (!portAllowed || !isPort(text, portFrom, to))) {
-      throw HttpErrors.UNPARSABLE_IP;
+      throw UNPARSABLE_IP;
     }
     int percent = text.indexOf('%', hostFrom);
     if (percent >= 0 && percent < hostTo) {
       // Only an IPv6 address has a zone, and a zone has a name.
       int colon = text.indexOf(':', hostFrom);
       if (colon < 0 || colon > percent || percent + 1 == hostTo) {
-        throw HttpErrors.UNPARSABLE_IP;
+        throw UNPARSABLE_IP;
       }
       hostTo = percent;
     }
     try {
       return IpAddress.parse(text.substring(hostFrom, hostTo));
     } catch (IllegalArgumentException e) {
-      throw HttpErrors.UNPARSABLE_IP;
+      throw UNPARSABLE_IP;
     }
   }
 

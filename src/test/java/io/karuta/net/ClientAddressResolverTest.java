@@ -1,4 +1,4 @@
-package io.karuta.frontend.http;
+package io.karuta.net;
 
 import static io.karuta.frontend.http.HttpFixtures.assertFailure;
 import static io.karuta.frontend.http.HttpFixtures.config;
