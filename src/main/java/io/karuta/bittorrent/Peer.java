@@ -2,8 +2,8 @@ package io.karuta.bittorrent;
 
 /**
  * A peer in a swarm: its ID and the endpoint other peers connect to. Two peers are the same peer
- * when ID, address and port are all equal (chihaya's identity; protocols.md C-05): the same ID from
- * another address is another peer, so nobody can stop a peer whose ID they learnt.
+ * when ID, address and port are all equal (chihaya's identity): the same ID from another address is
+ * another peer, so nobody can stop a peer whose ID they learnt.
  *
  * @param id the peer's 20-byte ID
  * @param ip the peer's address, never v4-mapped

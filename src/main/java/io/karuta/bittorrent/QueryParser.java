@@ -20,7 +20,7 @@ import java.util.Map;
  *   <li>Keys and values are percent-decoded to bytes; upper- and lower-case hex digits both work,
  *       and a malformed escape fails with {@link ClientError#INVALID_QUERY_ESCAPE}.
  *   <li>A raw {@code +} is the byte 0x2B inside {@code info_hash} and {@code peer_id} (binary
- *       values that clients leave unescaped: protocols.md H-03), and a space everywhere else.
+ *       values that some clients leave unescaped), and a space everywhere else.
  *   <li>Keys are lower-cased. Every {@code info_hash} value is kept, in order, and must be 20 bytes
  *       ({@link ClientError#INVALID_INFOHASH}); for other keys the last value wins.
  * </ul>

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The built-in last pre-hook: fills counts and peers from the store (chihaya-spec.md §1.4). The
- * configured pre-hooks run first, through {@link PreHooks}. Thread-safe.
+ * The built-in last pre-hook: fills counts and peers from the store (chihaya's response hook,
+ * middleware/hooks.go). The configured pre-hooks run first, through {@link PreHooks}. Thread-safe.
  *
  * <p>{@code @Dependent}, like the other request-path beans, so callers hold the instance itself
  * rather than a client proxy: a proxy looks up its context on every call, which profiling showed as

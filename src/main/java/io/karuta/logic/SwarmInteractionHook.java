@@ -10,8 +10,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 /**
- * The built-in last post-hook: stores what an announce says about its peer (chihaya-spec.md §1.5).
- * The configured post-hooks run first, through {@link PostHooks}. Thread-safe.
+ * The built-in last post-hook: stores what an announce says about its peer (chihaya's
+ * swarm-interaction hook, middleware/hooks.go). The configured post-hooks run first, through {@link
+ * PostHooks}. Thread-safe.
  *
  * <p>{@code @Dependent}, like the other request-path beans, so callers hold the instance itself
  * rather than a client proxy: a proxy looks up its context on every call, which profiling showed as

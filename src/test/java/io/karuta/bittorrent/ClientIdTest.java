@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientIdTest {
 
-  /** chihaya's {@code client_id_test.go} table (chihaya-spec sec. 10). */
+  /** chihaya's {@code client_id_test.go} table (bittorrent/client_id_test.go). */
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

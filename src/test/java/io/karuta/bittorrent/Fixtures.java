@@ -13,10 +13,10 @@ final class Fixtures {
   /** The hex form of the bytes 1 to 20 (chihaya's {@code bittorrent_test.go}). */
   static final String HEX_1_TO_20 = "0102030405060708090a0b0c0d0e0f1011121314";
 
-  /** {@code IH} of protocols.md sec. 13, the theory.org example hash. */
+  /** An info-hash used in many published examples (theory.org's wiki among them). */
   static final InfoHash IH = InfoHash.fromHex("123456789abcdef123456789abcdef123456789a");
 
-  /** {@code IH2} of protocols.md sec. 13: {@code aa} x 20. */
+  /** A second info-hash: {@code aa} x 20. */
   static final InfoHash IH2 = InfoHash.of(filled(20, 0xAA));
 
   /** The peer ID of chihaya's params tests. */

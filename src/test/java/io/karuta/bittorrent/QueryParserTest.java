@@ -42,7 +42,7 @@ class QueryParserTest {
     return out.toString();
   }
 
-  // chihaya's params_test.go (chihaya-spec sec. 10): (a) empty URL data.
+  // chihaya's bittorrent/params_test.go: (a) empty URL data.
 
   @ParameterizedTest
   @ValueSource(strings = {"", "/announce"})
@@ -142,7 +142,7 @@ class QueryParserTest {
         new byte[] {'<', 'k', 'e', 'y', '_', (byte) 0x90, '>'}, params.bytes("peer_id"));
   }
 
-  // (c) invalid escapes; protocols.md H-04.
+  // (c) invalid escapes, which no client sends and which must not decode to some other byte.
 
   @ParameterizedTest
   @ValueSource(
@@ -263,7 +263,7 @@ class QueryParserTest {
     assertEquals("1", params.get("x"));
   }
 
-  // protocols.md H-05: info_hash is exactly 20 bytes.
+  // BEP 3: info_hash is exactly 20 bytes.
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 19, 21, 32})
@@ -288,7 +288,8 @@ class QueryParserTest {
         ClientError.INVALID_INFOHASH, () -> QueryParser.parseQuery("/announce", query));
   }
 
-  // protocols.md H-02 and vector 14: every escaping of IH is the same info-hash.
+  // Every escaping clients use (upper or lower hex, unreserved bytes left raw) is the same
+  // info-hash.
 
   @ParameterizedTest
   @ValueSource(
@@ -303,7 +304,8 @@ class QueryParserTest {
     assertEquals(List.of(IH), QueryParser.parseUri("/announce?info_hash=" + value).infoHashes());
   }
 
-  // protocols.md H-03: a raw '+' is a byte in info_hash and peer_id, a space elsewhere.
+  // A raw '+' is a byte in info_hash and peer_id (some clients leave it unescaped), a space
+  // elsewhere.
 
   @Test
   void aRawPlusIsByte2bInInfoHash() {

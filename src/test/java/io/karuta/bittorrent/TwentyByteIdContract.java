@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rules {@link InfoHash} and {@link PeerId} share: exactly 20 bytes, lowercase hex text, value
- * equality, and no shared arrays (chihaya-spec sec. 1.6, protocols.md C-01).
+ * equality, and no shared arrays (as chihaya's bittorrent.InfoHash and PeerID).
  *
  * @param <T> the identifier type
  */

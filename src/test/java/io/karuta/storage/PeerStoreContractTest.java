@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule a {@link PeerStore} must keep: chihaya's {@code TestPeerStore} (chihaya-spec.md §6.4)
- * step by step for IPv4 and IPv6, plus Karuta's own rules. Each implementation's test extends this
- * class and only says how to build and sweep its store.
+ * Every rule a {@link PeerStore} must keep: chihaya's {@code TestPeerStore}
+ * (storage/storage_tests.go) step by step for IPv4 and IPv6, plus Karuta's own rules. Each
+ * implementation's test extends this class and only says how to build and sweep its store.
  */
 public abstract class PeerStoreContractTest {
   /** The peer lifetime every store under test is built with. */

@@ -3,11 +3,11 @@
  * HTTP announce and scrape replies; {@link io.karuta.bittorrent.bencode.Bencode}, a tree encoder
  * built on it; and {@link io.karuta.bittorrent.bencode.BencodeReader}, a strict decoder.
  *
- * <p>Everything here speaks the canonical form only (protocols.md C-02): dictionary keys sorted by
- * their raw bytes compared unsigned, no duplicate keys, integers {@code i<n>e} without leading
- * zeros or {@code -0}, and string lengths that count bytes. The writer refuses to produce anything
- * else and the reader refuses to accept anything else, so a round trip through both proves that our
- * output is canonical.
+ * <p>Everything here speaks the canonical form only (BEP 3): dictionary keys sorted by their raw
+ * bytes compared unsigned, no duplicate keys, integers {@code i<n>e} without leading zeros or
+ * {@code -0}, and string lengths that count bytes. The writer refuses to produce anything else and
+ * the reader refuses to accept anything else, so a round trip through both proves that our output
+ * is canonical.
  *
  * <p>The package has no dependencies beyond {@code java.base}: no Jakarta, no logging, no
  * reflection.

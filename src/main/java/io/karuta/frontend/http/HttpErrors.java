@@ -5,8 +5,9 @@ import io.karuta.net.ClientAddressResolver;
 
 /**
  * The failures the HTTP frontend shows to clients as {@code failure reason}. The texts are
- * chihaya's (chihaya-spec §3.4), so clients and monitoring that know chihaya see the same words;
- * the last two are Karuta's own. Each constant is an immutable, stackless {@link ClientError}.
+ * chihaya's (frontend/http/parser.go, bittorrent/params.go), so clients and monitoring that know
+ * chihaya see the same words; the last two are Karuta's own. Each constant is an immutable,
+ * stackless {@link ClientError}.
  */
 public final class HttpErrors {
   /** An {@code event} that is not one of BEP 3's (nor {@code empty} or {@code paused}). */

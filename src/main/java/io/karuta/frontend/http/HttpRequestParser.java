@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns the parameters of an HTTP announce or scrape into a sanitised request (chihaya-spec §3.4 to
- * §3.6).
+ * Turns the parameters of an HTTP announce or scrape into a sanitised request (chihaya's
+ * frontend/http/parser.go, in its order of checks).
  *
  * <p>An announce is checked in chihaya's order, and the first failure is the one reported: {@code
  * event}, {@code compact}, {@code info_hash}, {@code peer_id}, {@code left}, {@code downloaded},
@@ -56,7 +56,7 @@ public final class HttpRequestParser {
    *   <li>The address: with {@code http.allow_ip_spoofing}, the first present of {@code ip}, {@code
    *       ipv4}, {@code ipv6}, read as an IP literal; otherwise, and when none is present, {@code
    *       client}. Without spoofing those parameters are never read, so repeated or malformed ones
-   *       do no harm (protocols.md V-03).
+   *       do no harm.
    * </ul>
    *
    * @param params the request's parameters, route parameters included

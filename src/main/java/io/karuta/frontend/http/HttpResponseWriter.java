@@ -41,8 +41,8 @@ public final class HttpResponseWriter {
    *   <li>Compact ({@link AnnounceRequest#compact()}, BEP 23 and BEP 7): an IPv4 requester gets
    *       {@code peers}, 6 bytes per peer, and no {@code peers6}; an IPv6 requester gets {@code
    *       peers6}, 18 bytes per peer, and an empty {@code peers}. {@code peers} is never left out,
-   *       even when empty (protocols.md K-04). Peers of the other family, which the tracker logic
-   *       never returns, are left out (V-02).
+   *       even when empty: some clients fail without it (BEP 7 adds {@code peers6} beside it).
+   *       Peers of the other family, which the tracker logic never returns, are left out.
    *   <li>Otherwise {@code peers} is a list of {@code {ip, peer id, port}} dictionaries with the
    *       address as text; {@code peer id} is left out when the client sent {@code no_peer_id}.
    * </ul>

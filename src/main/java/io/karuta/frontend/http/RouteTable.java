@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps a raw request path to the announce or scrape route it names (chihaya-spec §3.2).
+ * Maps a raw request path to the announce or scrape route it names (chihaya's httprouter patterns).
  *
  * <p>Templates have literal segments, parameter segments written {@code :name} (chihaya) or {@code
  * {name}} (JAX-RS), and at most one catch-all {@code *name}, which must be the last segment and

@@ -121,8 +121,8 @@ public final class ConnectionIds implements ConnectionIdCheck {
 
   /**
    * Returns the first 4 bytes, big-endian, of HMAC-SHA256(key, issued || address[0, length)) for
-   * any address bytes, including forms {@link IpAddress} never holds (the vectors of chihaya-spec
-   * §10).
+   * any address bytes, including forms {@link IpAddress} never holds (the vectors of chihaya's
+   * connection_id_test.go).
    */
   int tag(int issued, byte[] address, int length) {
     synchronized (shared) {

@@ -40,7 +40,7 @@ public final class UdpCodec {
    *
    * @param sanitizer the numwant and scrape limits, and the port check
    * @param allowIpSpoofing whether a non-zero IP field of the source's family replaces the source
-   *     address (off by default: reliability.md §2.5)
+   *     address (off by default: a spoofed IP field would let anyone enter other hosts into swarms)
    */
   public UdpCodec(Sanitizer sanitizer, boolean allowIpSpoofing) {
     this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
@@ -58,7 +58,7 @@ public final class UdpCodec {
    *   <li>Action 0, connect: {@link UdpRequest.Connect} when the connection ID is the magic {@code
    *       0x41727101980}, else drop; trailing bytes are ignored.
    *   <li>Action 3 (error) or any action other than 0, 1, 2 and 4: drop, whatever the connection
-   *       ID, so that two trackers never play ping-pong (protocols.md U-05).
+   *       ID, so that two trackers never answer each other forever.
    *   <li>Actions 1, 2, 4 with a connection ID that {@code ids} rejects: {@link UdpRequest.Error}
    *       {@link UdpErrors#BAD_CONNECTION_ID} when its 25-byte packet is not longer than the
    *       datagram, else drop. An unverified source never gets more bytes than it sent.

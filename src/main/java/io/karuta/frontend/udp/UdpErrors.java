@@ -4,7 +4,7 @@ import io.karuta.bittorrent.ClientError;
 
 /**
  * The failures the UDP frontend itself reports in error packets. The texts are chihaya's
- * (chihaya-spec §4.6). Each constant is an immutable, stackless {@link ClientError}.
+ * (frontend/udp). Each constant is an immutable, stackless {@link ClientError}.
  */
 public final class UdpErrors {
   /**

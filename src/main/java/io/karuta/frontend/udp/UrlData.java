@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code 0x01} is a one-byte NOP.
  *   <li>{@code 0x02} is URL data: a length byte, then that many bytes; several are concatenated.
  *   <li>Every other type has a length byte too and is skipped, as BEP 41 intends so that the
- *       extension can grow (chihaya rejects them; protocols.md O-03).
+ *       extension can grow (chihaya rejects them).
  *   <li>A type without its length byte, or a length that runs past the end, fails with {@link
  *       UdpErrors#MALFORMED_PACKET}. Running out of bytes after a whole option ends the options.
  * </ul>

@@ -37,10 +37,10 @@ record IntervalVariation(float probability, int maxIncreaseDelta, boolean modify
 
   /**
    * Returns the seconds to add to the intervals of this peer's announces of this torrent, or 0 to
-   * leave them unchanged. Chihaya's algorithm (chihaya-spec.md 5.3): seed s0 from the info-hash and
-   * s1 from the peer ID, each the wrapping sum of their first two big-endian 64-bit words; one step
-   * draws {@code p = Intn(2^24) / 2^24}; if the probability is 1 or {@code p} is below it, the next
-   * step draws the delta {@code Intn(max_increase_delta) + 1}. Allocation-free.
+   * leave them unchanged. Chihaya's algorithm (middleware/varinterval): seed s0 from the info-hash
+   * and s1 from the peer ID, each the wrapping sum of their first two big-endian 64-bit words; one
+   * step draws {@code p = Intn(2^24) / 2^24}; if the probability is 1 or {@code p} is below it, the
+   * next step draws the delta {@code Intn(max_increase_delta) + 1}. Allocation-free.
    */
   long deltaSeconds(InfoHash infoHash, PeerId peerId) {
     long s0 = infoHash.high() + infoHash.middle();

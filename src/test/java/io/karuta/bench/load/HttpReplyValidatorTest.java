@@ -27,7 +27,7 @@ class HttpReplyValidatorTest {
     return validator.checkScrape(200, bytes, bytes.length, asked, asked.length);
   }
 
-  /** Vector 10 of docs/protocols.md: two compact peers. */
+  /** A BEP 23 compact reply with two peers. */
   private static String twoPeers() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Replies from docs/protocols.md section 13, and broken variants of them. */
+/** BEP 15 replies encoded by hand, and broken variants of them. */
 class UdpReplyValidatorTest {
   // Vector 4: announce v4, interval 1800, 1 leecher, 2 seeders, 2 peers.
   private static final String ANNOUNCE4 =

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The strict decoder: chihaya's decoder vectors (chihaya-spec §10) and every non-canonical form.
+ * The strict decoder: chihaya's decoder vectors (frontend/http/bencode/decoder_test.go) and every
+ * non-canonical form.
  */
 class BencodeReaderTest {
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The tree encoder, with chihaya's encoder vectors (chihaya-spec §10) in their sorted form. */
+/**
+ * The tree encoder, with chihaya's encoder vectors (frontend/http/bencode/encoder_test.go) in their
+ * sorted form.
+ */
 class BencodeTest {
 
   static Stream<Arguments> chihayaEncodeVectors() {

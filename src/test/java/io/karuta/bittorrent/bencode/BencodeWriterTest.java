@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The writer's canonical-form rules (protocols.md C-02) and its misuse checks. */
+/**
+ * The writer's canonical-form rules (BEP 3: keys sorted as raw strings, no leading zeros) and its
+ * misuse checks.
+ */
 class BencodeWriterTest {
 
   @ParameterizedTest

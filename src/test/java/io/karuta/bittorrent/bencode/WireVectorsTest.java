@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tracker replies from chihaya-spec §3.7 and §10 and protocols.md §1.4, §2, §3, §5, §6 and §13,
- * written with {@link BencodeWriter} and compared byte for byte, then decoded back.
+ * Tracker replies from chihaya's frontend/http/writer_test.go and hand-encoded BEP 3, 23, 7, 31 and
+ * 48 examples, written with {@link BencodeWriter} and compared byte for byte, then decoded back.
  */
 class WireVectorsTest {
   private static final byte[] IH = Hex.decode("123456789abcdef123456789abcdef123456789a");
@@ -166,7 +166,7 @@ class WireVectorsTest {
     assertEquals(List.of(text(IH), text(IH2)), List.copyOf(files.keySet()));
   }
 
-  // BEP 48's example, copied in protocols.md §6, lacks the "e" that closes each file's dictionary,
+  // BEP 48's example lacks the "e" that closes each file's dictionary,
   // so it is cut short; its JSON rendering shows the two files that the writer is asked for here.
   private static final String BEP48_LITERAL =
       "d5:filesd20:xxxxxxxxxxxxxxxxxxxxd8:completei11e10:downloadedi13772e10:incompletei19e"

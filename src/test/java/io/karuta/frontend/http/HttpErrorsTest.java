@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class HttpErrorsTest {
 
-  /** chihaya's texts (chihaya-spec §3.4) and Karuta's two, letter for letter. */
+  /**
+   * chihaya's texts (frontend/http/parser.go and bittorrent/params.go) and Karuta's two, letter for
+   * letter.
+   */
   @Test
   void everyConstantHasItsExactText() throws IllegalAccessException {
     Map<String, String> expected = new TreeMap<>();

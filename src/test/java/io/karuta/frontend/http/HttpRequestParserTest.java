@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpRequestParserTest {
-  /** protocols.md §1.4's minimal request. */
+  /** BEP 3's minimal announce: the required parameters only. */
   private static final String MINIMAL =
       "info_hash=%124Vx%9A%BC%DE%F1%23Eg%89%AB%CD%EF%124Vx%9A&peer_id=-qB4650-abcdefghijkl"
           + "&port=6881&uploaded=0&downloaded=0&left=1000&compact=1";
@@ -292,8 +292,9 @@ class HttpRequestParserTest {
   }
 
   /**
-   * chihaya-spec §3.4: the order of the checks is the order of the errors. Starting from a request
-   * in which every check fails, each step repairs one fault and names the error that is now first.
+   * chihaya's frontend/http/parser.go: the order of the checks is the order of the errors. Starting
+   * from a request in which every check fails, each step repairs one fault and names the error that
+   * is now first.
    */
   @Test
   void errorsComeInChihayasOrder() {

@@ -32,8 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Replies compared byte for byte with protocols.md §1.4, §2, §3, §6 and §13 and chihaya-spec §10,
- * then decoded with the strict {@link BencodeReader} to prove them canonical.
+ * Replies compared byte for byte with hand-encoded BEP 3, 23, 7 and 48 replies and chihaya's
+ * frontend/http/writer_test.go, then decoded with the strict {@link BencodeReader} to prove them
+ * canonical.
  */
 class HttpResponseWriterTest {
   private static final InfoHash IH = InfoHash.fromHex("123456789abcdef123456789abcdef123456789a");
@@ -42,7 +43,7 @@ class HttpResponseWriterTest {
   private static final String TR = "-TR3000-mnopqrstuvwx";
   private static final Duration HALF_HOUR = Duration.ofSeconds(1800);
 
-  /** protocols.md §1.4, verbatim: interval and two dictionary peers. */
+  /** BEP 3: interval and two dictionary peers, encoded by hand. */
   private static final String DICT_VECTOR =
       "d8:intervali1800e5:peersld2:ip8:10.0.0.17:peer id20:-qB4650-abcdefghijkl4:porti6881eed2:ip"
           + "11:2001:db8::17:peer id20:-TR3000-mnopqrstuvwx4:porti51413eeee";
@@ -266,7 +267,7 @@ class HttpResponseWriterTest {
     assertEquals(1, decoded.size(), "no retry in without a retry hint");
   }
 
-  /** protocols.md §13 vector 13 and R-02: BEP 31's {@code retry in} as a bencoded integer. */
+  /** BEP 31's {@code retry in}, a bencoded integer of minutes. */
   @Test
   void vector13AFailureWithARetryHintCarriesRetryIn() {
     Map<?, ?> decoded =

@@ -41,7 +41,10 @@ class ConnectionIdsTest {
     return ids(key, 120, 10);
   }
 
-  /** chihaya-spec §10, the rows whose address {@link IpAddress} can hold. */
+  /**
+   * chihaya's frontend/udp/connection_id_test.go, the rows whose address {@link IpAddress} can
+   * hold.
+   */
   @ParameterizedTest
   @CsvSource({
     "0, 127.0.0.1, '', 000000001de70a69",
@@ -74,9 +77,9 @@ class ConnectionIdsTest {
   }
 
   /**
-   * chihaya-spec §10, the rows whose address bytes {@link IpAddress} never produces: 127.0.0.1 as
-   * 16 v4-mapped bytes (normalised to 4 bytes on the live path) and the empty address. They check
-   * the same HMAC helper directly.
+   * chihaya's connection_id_test.go, the rows whose address bytes {@link IpAddress} never produces:
+   * 127.0.0.1 as 16 v4-mapped bytes (normalised to 4 bytes on the live path) and the empty address.
+   * They check the same HMAC helper directly.
    */
   @ParameterizedTest
   @CsvSource({
@@ -110,7 +113,9 @@ class ConnectionIdsTest {
     assertFalse(ids.valid(created0, IpAddress.parse("127.0.0.1")));
   }
 
-  /** chihaya-spec §10: issued at T, skew 10 s; both ends of the window are included. */
+  /**
+   * chihaya's connection_id_test.go: issued at T, skew 10 s; both ends of the window are included.
+   */
   @ParameterizedTest
   @CsvSource({
     "120, 120, true",

@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The decode rules of {@link UdpCodec#decode} and the negative corpus of protocols.md §13. */
+/** The decode rules of {@link UdpCodec#decode} and a corpus of malformed datagrams. */
 class UdpCodecDecodeTest {
   private static final UdpRequest.Error MALFORMED =
       new UdpRequest.Error(1, UdpErrors.MALFORMED_PACKET);
@@ -109,7 +109,10 @@ class UdpCodecDecodeTest {
     assertInstanceOf(UdpRequest.Drop.class, decode(putLong(bytes(VECTOR_1), 0, VALID_ID)));
   }
 
-  /** Replies and unknown actions are never answered, even with a valid ID (protocols.md U-05). */
+  /**
+   * Replies and unknown actions are never answered, even with a valid ID: answering a reply could
+   * make two trackers answer each other forever.
+   */
   @ParameterizedTest
   @ValueSource(ints = {3, 5, 6, 255, 0x100, 0xffffffff, Integer.MIN_VALUE, Integer.MAX_VALUE})
   void replyAndUnknownActionsAreDropped(int action) {
@@ -234,7 +237,7 @@ class UdpCodecDecodeTest {
     assertFalse(request.noPeerId());
   }
 
-  /** The IP field's rule (protocols.md U-10, chihaya-spec §4.5's "a port should"). */
+  /** The IP field's rule (BEP 15's IP field; chihaya's frontend/udp/parser.go). */
   @ParameterizedTest(name = "spoofing {0}, action {1}, from {2}, field {3} -> {4}")
   @CsvSource({
     "false, 1, 10.0.0.5,    192.0.2.1,        10.0.0.5",
@@ -312,7 +315,7 @@ class UdpCodecDecodeTest {
     assertEquals(AddressFamily.IPV6, request.family());
   }
 
-  /** protocols.md §13: the same packet from ::ffff:10.0.0.5 and 10.0.0.5, with real IDs. */
+  /** The same packet from ::ffff:10.0.0.5 and 10.0.0.5, with real IDs. */
   @Test
   void v4MappedAndIpv4SourcesDecodeAndReplyIdentically() {
     ConnectionIds ids =

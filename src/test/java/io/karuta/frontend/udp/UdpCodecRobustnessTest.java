@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The two promises of {@link UdpCodec#decode} that hold for every input: it never throws, and an
- * unverified source never gets an answer longer than its datagram (reliability.md §2.2).
+ * unverified source never gets an answer longer than its datagram (no reflection attack can use the
+ * tracker to amplify its traffic).
  */
 class UdpCodecRobustnessTest {
   private static final long SEED = 0x5eed_0015L;

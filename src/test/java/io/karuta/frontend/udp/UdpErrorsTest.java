@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class UdpErrorsTest {
 
-  /** chihaya's texts (chihaya-spec §4.6), letter for letter, and their packet lengths. */
+  /** chihaya's texts (frontend/udp), letter for letter, and their packet lengths. */
   @Test
   void textsAndPacketLengths() {
     assertEquals("bad connection ID", UdpErrors.BAD_CONNECTION_ID.getMessage());

@@ -11,13 +11,13 @@ import java.util.Arrays;
 
 /** Values and helpers shared by the tests of this package. */
 final class UdpFixtures {
-  /** {@code IH} of protocols.md §13, the theory.org example hash. */
+  /** An info-hash used in many published examples (theory.org's wiki among them). */
   static final InfoHash IH = InfoHash.fromHex("123456789abcdef123456789abcdef123456789a");
 
-  /** {@code IH2} of protocols.md §13: {@code aa} x 20. */
+  /** A second info-hash: {@code aa} x 20. */
   static final InfoHash IH2 = InfoHash.fromHex("aa".repeat(20));
 
-  /** The peer ID of protocols.md §13. */
+  /** The peer ID of the vectors. */
   static final PeerId PEER_ID =
       PeerId.of("-qB4650-abcdefghijkl".getBytes(StandardCharsets.ISO_8859_1));
 
@@ -39,7 +39,7 @@ final class UdpFixtures {
   static final IpAddress V4 = IpAddress.parse("10.0.0.5");
   static final IpAddress V6 = IpAddress.parse("2001:db8::7");
 
-  /** protocols.md §13 vector 1: connect request, tx {@code deadbeef}. */
+  /** BEP 15 connect request, transaction {@code deadbeef}. */
   static final String VECTOR_1 = "00 00 04 17 27 10 19 80 00 00 00 00 de ad be ef";
 
   /** Vector 3: announce, tx 1, IH, started, left 1000, key 1234abcd, num_want -1, port 6881. */

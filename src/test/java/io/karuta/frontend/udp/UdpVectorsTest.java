@@ -31,7 +31,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The UDP vectors 1 to 9 of protocols.md §13, byte for byte. */
+/**
+ * BEP 15 packets encoded by hand (connect, announce, scrape, error; IPv4 and IPv6), byte for byte.
+ */
 class UdpVectorsTest {
   private final ByteBuffer out = ByteBuffer.allocate(UdpCodec.maxAnnounceReplyLength(100));
 

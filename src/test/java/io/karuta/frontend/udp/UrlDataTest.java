@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** BEP 41 options after a UDP announce (protocols.md §8, chihaya-spec §4.4 and §10). */
+/** BEP 41 options after a UDP announce (BEP 41; chihaya's bittorrent/params_test.go). */
 class UrlDataTest {
 
   /** Decodes vector 3 followed by {@code options} and returns the result. */
@@ -114,7 +114,7 @@ class UrlDataTest {
     assertEquals("/announce", request.params().path());
   }
 
-  /** Several options join, so URL data may pass libtorrent's 255 bytes (protocols.md O-02). */
+  /** Several options join, so URL data may pass one option's 255 bytes (BEP 41). */
   @Test
   void urlDataLongerThanOneOption() {
     String jwt = "x".repeat(400);
@@ -128,8 +128,8 @@ class UrlDataTest {
   }
 
   /**
-   * protocols.md O-04: random options of every length from 0 to 300 give an announce or an error
-   * packet, and an error is only ever "malformed packet" or a query-parser message.
+   * Random options of every length from 0 to 300 give an announce or an error packet, and an error
+   * is only ever "malformed packet" or a query-parser message.
    */
   @Test
   void randomOptionsOfEveryLengthGiveAnnounceOrKnownError() {

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Client approval with chihaya's vectors (chihaya-spec.md §10), its option errors and its wiring.
+ * Client approval with chihaya's vectors (middleware/clientapproval/clientapproval_test.go), its
+ * option errors and its wiring.
  */
 class ClientApprovalHookTest {
   private static final InfoHash TORRENT =
@@ -64,7 +65,10 @@ class ClientApprovalHookTest {
     assertEquals(approved, approves(hook(list, clientId), peerId));
   }
 
-  /** The client-ID table of chihaya-spec.md §10, read through the hook's allocation-free key. */
+  /**
+   * The client-ID table of chihaya's bittorrent/client_id_test.go, read through the hook's
+   * allocation-free key.
+   */
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource(
       delimiter = '|',

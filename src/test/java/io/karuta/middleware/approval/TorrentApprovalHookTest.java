@@ -35,8 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Torrent approval with chihaya's vectors (chihaya-spec.md §10), the file source, scrapes and every
- * option error. The reload under load is {@link TorrentApprovalReloadTest}.
+ * Torrent approval with chihaya's vectors (middleware/torrentapproval/torrentapproval_test.go), the
+ * file source, scrapes and every option error. The reload under load is {@link
+ * TorrentApprovalReloadTest}.
  */
 class TorrentApprovalHookTest {
   static final String A = "3532cf2d327fad8448c075b4cb42c8136964a435";

@@ -31,9 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The {@code interval variation} hook: chihaya's option checks and texts (chihaya-spec.md 10), and
- * deltas equal to chihaya's xorshift128+ (5.3) for fixed pairs, checked against golden values
- * computed outside Java and against {@link GoReference}, a plain unsigned re-implementation.
+ * The {@code interval variation} hook: chihaya's option checks and texts
+ * (middleware/varinterval/varinterval_test.go), and deltas equal to chihaya's xorshift128+ (5.3)
+ * for fixed pairs, checked against golden values computed outside Java and against {@link
+ * GoReference}, a plain unsigned re-implementation.
  */
 class IntervalVariationHookTest {
   private static final String PREFIX = "karuta.prehooks[0].options.";
@@ -41,8 +42,9 @@ class IntervalVariationHookTest {
   private static final Duration MIN_INTERVAL = Duration.ofMinutes(15);
 
   /**
-   * Golden deltas, computed by an independent Python script from chihaya-spec.md 5.3 (Go's uint64
-   * wrap-around, int64 negation overflow and truncating {@code %}, float32 probability).
+   * Golden deltas, computed by an independent Python script from chihaya's algorithm
+   * (middleware/varinterval) (Go's uint64 wrap-around, int64 negation overflow and truncating
+   * {@code %}, float32 probability).
    */
   @ParameterizedTest(name = "{0} {1} p={2} max={3} -> {4}")
   @CsvSource({
