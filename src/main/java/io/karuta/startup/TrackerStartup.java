@@ -1,8 +1,5 @@
 package io.karuta.startup;
 
-import io.karuta.bittorrent.AddressFamily;
-import io.karuta.bittorrent.ClientError;
-import io.karuta.bittorrent.InfoHash;
 import io.karuta.config.TrackerConfig;
 import io.karuta.frontend.http.HttpFrontend;
 import io.karuta.frontend.udp.UdpListener;
@@ -31,8 +28,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TrackerStartup {
   private static final Logger LOG = Logger.getLogger(TrackerStartup.class.getName());
-
-  private static final InfoHash PROBE = InfoHash.of(new byte[InfoHash.LENGTH]);
 
   @Inject Provider<TrackerConfig> config;
   @Inject Provider<PeerStore> store;
@@ -87,11 +82,9 @@ public class TrackerStartup {
                 + " on the server's HTTP listener");
   }
 
-  // Calling the store makes it now, so a bad store setting stops the start.
+  // Getting the store makes it now, so a bad store setting stops the start.
   private void probeStore() {
-    try {
-      store.get().scrapeSwarm(PROBE, AddressFamily.IPV4);
-    } catch (ClientError unreachable) {
+    if (!store.get().isReachable()) {
       // A remote store that is down must not stop the start: the tracker answers with the fixed
       // failure meanwhile, and readiness reports DOWN until the store answers.
       LOG.warning("the peer store does not answer yet; readiness stays DOWN until it does");
