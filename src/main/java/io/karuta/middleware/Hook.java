@@ -37,6 +37,18 @@ public interface Hook {
     options.rejectUnknown(Set.of());
   }
 
+  /**
+   * Reads this list entry's options, knowing which entry it is; Karuta calls this one, once, before
+   * any request. The default calls {@link #configure(Options)}; override this one instead when the
+   * hook names its entry in log lines.
+   *
+   * @param entry the list entry, such as {@code karuta.prehooks[0]}
+   * @throws io.karuta.config.ConfigException naming the bad option; the tracker does not start
+   */
+  default void configure(Options options, String entry) {
+    configure(options);
+  }
+
   /** Handles an announce. The default does nothing. */
   default void handleAnnounce(AnnounceContext context) {}
 

@@ -81,7 +81,7 @@ public class HookChain {
       }
       Hook hook = candidates.get();
       try {
-        hook.configure(entry.options());
+        hook.configure(entry.options(), entryKey);
       } catch (ConfigException e) {
         // The hook's message names the option key; the operator also needs the hook's name.
         throw new ConfigException("hook '" + entry.name() + "': " + e.getMessage());

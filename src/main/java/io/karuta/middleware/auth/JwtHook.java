@@ -60,9 +60,9 @@ public class JwtHook implements Hook {
    * 5m), then fetches the JWK set once; a failed fetch is logged and retried, not a start error.
    */
   @Override
-  public void configure(Options options) {
+  public void configure(Options options, String entry) {
     JwtOptions settings = JwtOptions.from(options);
-    name = entryName(options);
+    name = "jwt hook " + entry;
     verifier =
         new JwtVerifier(
             settings.issuer(), settings.audience(), settings.clockSkew(), InstantSource.system());
@@ -122,11 +122,5 @@ public class JwtHook implements Hook {
     if (refresher != null) {
       refresher.stop();
     }
-  }
-
-  /** Returns {@code jwt hook karuta.prehooks[0]} for the options {@code karuta.prehooks[0].}. */
-  private static String entryName(Options options) {
-    String entry = options.prefix().replaceFirst("\\.?options\\.$", "");
-    return entry.isEmpty() ? "jwt hook" : "jwt hook " + entry;
   }
 }

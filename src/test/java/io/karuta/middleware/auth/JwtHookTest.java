@@ -308,7 +308,7 @@ class JwtHookTest {
     }
     JwtHook created = new JwtHook();
     created.scheduler = scheduler;
-    created.configure(Options.of(ConfigLookup.of(values), PREFIX));
+    created.configure(Options.of(ConfigLookup.of(values), PREFIX), "karuta.prehooks[0]");
     return created;
   }
 
