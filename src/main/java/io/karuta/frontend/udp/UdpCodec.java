@@ -59,7 +59,7 @@ public final class UdpCodec {
    *       0x41727101980}, else drop; trailing bytes are ignored.
    *   <li>Action 3 (error) or any action other than 0, 1, 2 and 4: drop, whatever the connection
    *       ID, so that two trackers never answer each other forever.
-   *   <li>Actions 1, 2, 4 with a connection ID that {@code ids} rejects: {@link UdpRequest.Error}
+   *   <li>Actions 1, 2, 4 with a connection ID that {@code ids} rejects: {@link UdpRequest.Refusal}
    *       {@link UdpErrors#BAD_CONNECTION_ID} when its 25-byte packet is not longer than the
    *       datagram, else drop. An unverified source never gets more bytes than it sent.
    *   <li>Announce, action 1: at least 98 bytes (action 4: 110, with a 16-byte IP field at 84 and
@@ -113,7 +113,7 @@ public final class UdpCodec {
       }
       if (!ids.valid(connectionId, source)) {
         return length >= BAD_ID_ERROR_LENGTH
-            ? new UdpRequest.Error(transactionId, UdpErrors.BAD_CONNECTION_ID)
+            ? new UdpRequest.Refusal(transactionId, action, UdpErrors.BAD_CONNECTION_ID)
             : UdpRequest.UNVERIFIED;
       }
     } catch (RuntimeException e) {
@@ -124,9 +124,9 @@ public final class UdpCodec {
           ? scrape(in, base, length, transactionId, source)
           : announce(in, base, length, action, transactionId, source);
     } catch (ClientError e) {
-      return new UdpRequest.Error(transactionId, e);
+      return new UdpRequest.Refusal(transactionId, action, e);
     } catch (RuntimeException e) {
-      return new UdpRequest.Error(transactionId, UdpErrors.MALFORMED_PACKET);
+      return new UdpRequest.Refusal(transactionId, action, UdpErrors.MALFORMED_PACKET);
     }
   }
 

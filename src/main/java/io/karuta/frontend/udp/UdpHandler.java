@@ -14,7 +14,6 @@ import io.karuta.middleware.RequestContext;
 import io.karuta.middleware.ScrapeContext;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -88,9 +87,10 @@ final class UdpHandler {
       metrics.udpDropped(drop.reason());
       return false;
     }
-    if (request instanceof UdpRequest.Error error) {
-      UdpCodec.writeError(reply, error.transactionId(), error.error().getMessage());
-      record(errorAction(datagram), source, error.error(), start);
+    if (request instanceof UdpRequest.Refusal refusal) {
+      UdpCodec.writeError(reply, refusal.transactionId(), refusal.error().getMessage());
+      Action refused = refusal.action() == UdpProtocol.SCRAPE ? Action.SCRAPE : Action.ANNOUNCE;
+      record(refused, source, refusal.error(), start);
       return true;
     }
     if (request instanceof UdpRequest.Connect connect) {
@@ -124,18 +124,6 @@ final class UdpHandler {
 
   private void record(Action action, IpAddress source, ClientError error, long start) {
     metrics.finish(Protocol.UDP, action, source.family(), error, start);
-  }
-
-  /**
-   * Returns the action an error reply answers: the codec only answers errors to announces and
-   * scrapes, whose header it has read, so the action field is there.
-   */
-  private static Action errorAction(ByteBuffer datagram) {
-    int action = datagram.getInt(datagram.position() + 8);
-    if (datagram.order() != ByteOrder.BIG_ENDIAN) {
-      action = Integer.reverseBytes(action);
-    }
-    return action == UdpProtocol.SCRAPE ? Action.SCRAPE : Action.ANNOUNCE;
   }
 
   /** Runs the post-hooks and swarm update of the request just answered, if any. Never throws. */

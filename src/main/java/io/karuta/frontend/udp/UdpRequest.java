@@ -36,14 +36,22 @@ public sealed interface UdpRequest {
   }
 
   /**
-   * Answer with an error packet ({@link UdpCodec#writeError}) carrying {@code error}'s message.
+   * Refuse: answer with an error packet ({@link UdpCodec#writeError}) carrying {@code error}'s
+   * message.
    *
    * @param transactionId echoed in the reply
+   * @param action the action refused, {@link UdpProtocol#ANNOUNCE}, {@link UdpProtocol#SCRAPE} or
+   *     {@link UdpProtocol#ANNOUNCE_V6}, for metrics
    * @param error a client-visible failure with a fixed message
    */
-  record Error(int transactionId, ClientError error) implements UdpRequest {
-    /** Checks that the error is present. */
-    public Error {
+  record Refusal(int transactionId, int action, ClientError error) implements UdpRequest {
+    /** Checks the action and that the error is present. */
+    public Refusal {
+      if (action != UdpProtocol.ANNOUNCE
+          && action != UdpProtocol.SCRAPE
+          && action != UdpProtocol.ANNOUNCE_V6) {
+        throw new IllegalArgumentException("only announces and scrapes are refused, got " + action);
+      }
       Objects.requireNonNull(error, "error");
     }
   }

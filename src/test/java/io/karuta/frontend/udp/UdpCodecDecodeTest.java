@@ -57,8 +57,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The decode rules of {@link UdpCodec#decode} and a corpus of malformed datagrams. */
 class UdpCodecDecodeTest {
-  private static final UdpRequest.Error MALFORMED =
-      new UdpRequest.Error(1, UdpErrors.MALFORMED_PACKET);
+  private static final UdpRequest.Refusal MALFORMED =
+      new UdpRequest.Refusal(1, UdpProtocol.ANNOUNCE, UdpErrors.MALFORMED_PACKET);
 
   private static AnnounceRequest announced(UdpRequest decoded) {
     return assertInstanceOf(UdpRequest.Announce.class, decoded).request();
@@ -125,7 +125,8 @@ class UdpCodecDecodeTest {
   @CsvSource({"1, 25", "2, 25", "4, 25", "1, 98", "2, 56", "4, 110", "1, 1000"})
   void badConnectionIdIsAnsweredWhenTheErrorIsNotLonger(int action, int length) {
     byte[] packet = putInt(resized(bytes(VECTOR_3), length), 8, action);
-    assertEquals(new UdpRequest.Error(1, UdpErrors.BAD_CONNECTION_ID), decode(packet, V4, REJECT));
+    assertEquals(
+        new UdpRequest.Refusal(1, action, UdpErrors.BAD_CONNECTION_ID), decode(packet, V4, REJECT));
   }
 
   @ParameterizedTest
@@ -139,9 +140,11 @@ class UdpCodecDecodeTest {
   void shortAnnounceIsMalformed() {
     assertEquals(MALFORMED, decode(resized(bytes(VECTOR_3), 97)));
     assertEquals(MALFORMED, decode(resized(bytes(VECTOR_3), 16)));
-    assertEquals(MALFORMED, decode(resized(announceV6(), 109)));
+    UdpRequest.Refusal malformedV6 =
+        new UdpRequest.Refusal(1, UdpProtocol.ANNOUNCE_V6, UdpErrors.MALFORMED_PACKET);
+    assertEquals(malformedV6, decode(resized(announceV6(), 109)));
     // A 98-byte announce is too short for action 4.
-    assertEquals(MALFORMED, decode(putInt(bytes(VECTOR_3), 8, UdpProtocol.ANNOUNCE_V6)));
+    assertEquals(malformedV6, decode(putInt(bytes(VECTOR_3), 8, UdpProtocol.ANNOUNCE_V6)));
   }
 
   @Test
@@ -221,8 +224,9 @@ class UdpCodecDecodeTest {
   @Test
   void port0IsAnInvalidPortError() {
     UdpRequest decoded = decode(putShort(bytes(VECTOR_3), 96, 0));
-    assertEquals(new UdpRequest.Error(1, ClientError.INVALID_PORT), decoded);
-    assertEquals("invalid port", ((UdpRequest.Error) decoded).error().getMessage());
+    assertEquals(
+        new UdpRequest.Refusal(1, UdpProtocol.ANNOUNCE, ClientError.INVALID_PORT), decoded);
+    assertEquals("invalid port", ((UdpRequest.Refusal) decoded).error().getMessage());
   }
 
   @Test
@@ -281,14 +285,15 @@ class UdpCodecDecodeTest {
   @ValueSource(ints = {16, 17, 35, 37, 55, 57})
   void scrapeWhoseHashBytesAreNotAPositiveMultipleOf20IsMalformed(int length) {
     byte[] packet = resized(bytes(VECTOR_6), length);
-    assertEquals(new UdpRequest.Error(7, UdpErrors.MALFORMED_PACKET), decode(packet));
+    assertEquals(
+        new UdpRequest.Refusal(7, UdpProtocol.SCRAPE, UdpErrors.MALFORMED_PACKET), decode(packet));
   }
 
   @Test
   void scrapeOf17BytesWithABadIdIsDroppedAndOf35BytesAnswered() {
     assertSame(UdpRequest.UNVERIFIED, decode(resized(bytes(VECTOR_6), 17), V4, REJECT));
     assertEquals(
-        new UdpRequest.Error(7, UdpErrors.BAD_CONNECTION_ID),
+        new UdpRequest.Refusal(7, UdpProtocol.SCRAPE, UdpErrors.BAD_CONNECTION_ID),
         decode(resized(bytes(VECTOR_6), 35), V4, REJECT));
   }
 
@@ -349,7 +354,7 @@ class UdpCodecDecodeTest {
     assertEquals(20 + 6, sent(b).length);
 
     assertEquals(
-        new UdpRequest.Error(1, UdpErrors.BAD_CONNECTION_ID),
+        new UdpRequest.Refusal(1, UdpProtocol.ANNOUNCE, UdpErrors.BAD_CONNECTION_ID),
         PLAIN.decode(ByteBuffer.wrap(packet), IpAddress.parse("10.0.0.6"), ids));
   }
 
@@ -386,7 +391,7 @@ class UdpCodecDecodeTest {
         UdpRequest.Drop.class, PLAIN.decode(ByteBuffer.wrap(bytes(VECTOR_3)), V4, null));
     // A check that accepts a missing source lets the scrape fail on it after verification.
     assertEquals(
-        new UdpRequest.Error(7, UdpErrors.MALFORMED_PACKET),
+        new UdpRequest.Refusal(7, UdpProtocol.SCRAPE, UdpErrors.MALFORMED_PACKET),
         PLAIN.decode(ByteBuffer.wrap(bytes(VECTOR_6)), null, ACCEPT));
   }
 }

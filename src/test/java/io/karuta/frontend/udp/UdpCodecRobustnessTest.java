@@ -110,7 +110,7 @@ class UdpCodecRobustnessTest {
         for (int fill = 0; fill < 3; fill++) {
           byte[] packet = withHeader(payload(length, fill, random), VALID_ID, action);
           UdpRequest decoded = PLAIN.decode(ByteBuffer.wrap(packet), V4, REJECT);
-          if (decoded instanceof UdpRequest.Error error) {
+          if (decoded instanceof UdpRequest.Refusal error) {
             assertTrue(
                 UdpCodec.errorLength(error.error().getMessage()) <= length,
                 "length " + length + ", action " + action);

@@ -87,7 +87,9 @@ class UrlDataTest {
         "ff"
       })
   void truncatedOptionIsMalformed(String options) {
-    assertEquals(new UdpRequest.Error(1, UdpErrors.MALFORMED_PACKET), withOptions(options));
+    assertEquals(
+        new UdpRequest.Refusal(1, UdpProtocol.ANNOUNCE, UdpErrors.MALFORMED_PACKET),
+        withOptions(options));
   }
 
   @Test
@@ -98,7 +100,7 @@ class UrlDataTest {
   }
 
   private static String errorMessage(UdpRequest decoded) {
-    return assertInstanceOf(UdpRequest.Error.class, decoded).error().getMessage();
+    return assertInstanceOf(UdpRequest.Refusal.class, decoded).error().getMessage();
   }
 
   @Test
@@ -146,7 +148,7 @@ class UrlDataTest {
           options[i] = (byte) random.nextInt(4);
         }
         UdpRequest decoded = decode(concat(fixed, options));
-        if (decoded instanceof UdpRequest.Error error) {
+        if (decoded instanceof UdpRequest.Refusal error) {
           assertTrue(messages.contains(error.error().getMessage()), error.toString());
         } else {
           assertInstanceOf(UdpRequest.Announce.class, decoded);
