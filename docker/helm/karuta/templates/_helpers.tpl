@@ -22,7 +22,7 @@ The release's full name: the release name, with the chart's name unless the rele
 {{- end }}
 
 {{/*
-The UDP Service's name; the suffix fits because fullname leaves room only up to 63, so cut first.
+The UDP Service's name: the full name cut to 59 characters, so that "-udp" fits in 63.
 */}}
 {{- define "karuta.udpServiceName" -}}
 {{- printf "%s-udp" (include "karuta.fullname" . | trunc 59 | trimSuffix "-") }}
