@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -176,7 +177,7 @@ class ChartManifestsTest {
     assertSelects(budget.getSpec().getSelector().getMatchLabels(), pod);
     // One at a time, and a drain of a single-pod release can proceed.
     assertEquals(1, budget.getSpec().getMaxUnavailable().getIntVal());
-    assertEquals(null, budget.getSpec().getMinAvailable());
+    assertNull(budget.getSpec().getMinAvailable());
   }
 
   @ParameterizedTest
