@@ -1,45 +1,48 @@
 package io.karuta.frontend.udp;
 
-/** BEP 15 action numbers and fixed values. All integers on the wire are big-endian. */
-final class UdpProtocol {
+/**
+ * BEP 15 action numbers and fixed values. All integers on the wire are big-endian. Public for
+ * karuta-cli's UDP client, which writes the requests this frontend reads.
+ */
+public final class UdpProtocol {
   /** The {@code protocol_id} a connect request carries instead of a connection ID. */
-  static final long CONNECT_MAGIC = 0x41727101980L;
+  public static final long CONNECT_MAGIC = 0x41727101980L;
 
   /** Connect: request and reply. */
-  static final int CONNECT = 0;
+  public static final int CONNECT = 0;
 
   /** Announce with a 4-byte IP field (BEP 15). */
-  static final int ANNOUNCE = 1;
+  public static final int ANNOUNCE = 1;
 
   /** Scrape. */
-  static final int SCRAPE = 2;
+  public static final int SCRAPE = 2;
 
   /** Error reply; a request with this action is never answered. */
-  static final int ERROR = 3;
+  public static final int ERROR = 3;
 
   /** Announce with a 16-byte IP field (opentracker's IPv6 form). */
-  static final int ANNOUNCE_V6 = 4;
+  public static final int ANNOUNCE_V6 = 4;
 
   /** Connection ID, action and transaction ID: the start of every request. */
-  static final int REQUEST_HEADER_LENGTH = 16;
+  public static final int REQUEST_HEADER_LENGTH = 16;
 
   /** The fixed part of an action 1 announce; BEP 41 options follow. */
-  static final int ANNOUNCE_LENGTH = 98;
+  public static final int ANNOUNCE_LENGTH = 98;
 
   /** The fixed part of an action 4 announce; BEP 41 options follow. */
-  static final int ANNOUNCE_V6_LENGTH = 110;
+  public static final int ANNOUNCE_V6_LENGTH = 110;
 
   /** A connect reply: action, transaction ID, connection ID. */
-  static final int CONNECT_REPLY_LENGTH = 16;
+  public static final int CONNECT_REPLY_LENGTH = 16;
 
   /** Action, transaction ID, interval, leechers, seeders; the peers follow. */
-  static final int ANNOUNCE_REPLY_HEADER_LENGTH = 20;
+  public static final int ANNOUNCE_REPLY_HEADER_LENGTH = 20;
 
   /** Action and transaction ID; the scrape entries or the error message follow. */
-  static final int REPLY_HEADER_LENGTH = 8;
+  public static final int REPLY_HEADER_LENGTH = 8;
 
   /** Seeders, completed, leechers of one info-hash. */
-  static final int SCRAPE_ENTRY_LENGTH = 12;
+  public static final int SCRAPE_ENTRY_LENGTH = 12;
 
   private UdpProtocol() {}
 }
