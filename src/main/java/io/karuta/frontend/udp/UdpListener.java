@@ -124,7 +124,7 @@ public class UdpListener {
    */
   public long droppedDatagrams() {
     InetSocketAddress address = bound;
-    return address == null ? 0 : KernelUdpDrops.forPort(address.getPort());
+    return address == null ? 0 : KernelUdpCounters.drops(address.getPort());
   }
 
   /**
@@ -133,7 +133,7 @@ public class UdpListener {
    */
   public long queuedBytes() {
     InetSocketAddress address = bound;
-    return address == null ? 0 : KernelUdpDrops.queuedBytes(address.getPort());
+    return address == null ? 0 : KernelUdpCounters.queuedBytes(address.getPort());
   }
 
   /** Returns whether the UDP sockets are bound and their workers run; false when UDP is off. */

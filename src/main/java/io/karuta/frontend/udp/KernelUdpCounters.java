@@ -7,18 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads how many datagrams Linux dropped for the UDP sockets bound to one local port because their
- * receive buffers were full: the last column ({@code drops}) of {@code /proc/net/udp} and {@code
- * /proc/net/udp6}, summed over the port's sockets. Called when someone asks (a metric, a test),
- * never per datagram.
+ * Reads Linux's counters of the UDP sockets bound to one local port, summed over the port's
+ * sockets, from {@code /proc/net/udp} and {@code /proc/net/udp6}: the datagrams dropped because a
+ * receive buffer was full (the {@code drops} column) and the bytes waiting in the receive queues
+ * ({@code rx_queue}). Called when someone asks (a metric, a test), never per datagram.
  */
-final class KernelUdpDrops {
+final class KernelUdpCounters {
   private static final Path[] TABLES = {Path.of("/proc/net/udp"), Path.of("/proc/net/udp6")};
 
-  private KernelUdpDrops() {}
+  private KernelUdpCounters() {}
 
   /** Returns the drops of every socket on {@code port}, or -1 when no table can be read. */
-  static long forPort(int port) {
+  static long drops(int port) {
     return sum(port, false);
   }
 
