@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.Map;
  * One container of the image built from {@code docker/Dockerfile}, run as an operator would run it
  * but on the host's network ({@code --network host}): HTTP on a free port (the image's {@code
  * --port} argument, with {@code HEALTHCHECK_PORT} to match), UDP on a free loopback port ({@code
- * KARUTA_UDP_ADDR}), so containers never collide with each other or with a tracker on 6969.
+ * KARUTA_UDP_ADDR}), so containers never collide with each other or with a tracker on 6969. Its
+ * whole log is kept in {@code target/<name>.log} when it is removed.
  *
  * @param name the container's name, unique to this test run
  */
@@ -43,7 +47,8 @@ record KarutaContainer(Podman podman, String name, int httpPort, int udpPort) {
     int httpPort = freeTcpPort();
     int udpPort = KarutaProcess.freeUdpPort();
     List<String> command =
-        new ArrayList<>(List.of("run", "--detach", "--name", name, "--network", "host"));
+        new ArrayList<>(
+            List.of("run", "--detach", "--pull=never", "--name", name, "--network", "host"));
     command.addAll(List.of("--env", "HEALTHCHECK_PORT=" + httpPort));
     command.addAll(List.of("--env", "KARUTA_UDP_ADDR=127.0.0.1:" + udpPort));
     environment.forEach((key, value) -> command.addAll(List.of("--env", key + "=" + value)));
@@ -55,7 +60,10 @@ record KarutaContainer(Podman podman, String name, int httpPort, int udpPort) {
 
   /**
    * Waits until {@code GET /health/ready} answers 200, failing with the log when the container
-   * stops first or {@code timeout} passes.
+   * stops first or {@code timeout} passes. It asks every 50 ms, as a health check or a startup
+   * probe would ask during the deployment: a probe that came first once made Karuta read the
+   * server's configuration instead of its own (ConfigProducer), and the tests that follow would see
+   * the mounted file ignored.
    */
   void awaitReady(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -71,7 +79,7 @@ record KarutaContainer(Podman podman, String name, int httpPort, int udpPort) {
         }
         nextStateCheck = now + Duration.ofSeconds(5).toNanos();
       }
-      Thread.sleep(250);
+      Thread.sleep(50);
     }
   }
 
@@ -120,8 +128,13 @@ record KarutaContainer(Podman podman, String name, int httpPort, int udpPort) {
     return podman.run(Duration.ofSeconds(30), "logs", name).output();
   }
 
-  /** Removes the container, running or not. */
+  /** Keeps the container's whole log in {@code target/<name>.log}, then removes the container. */
   void remove() {
+    try {
+      Files.writeString(Path.of("target", name + ".log"), log(), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("no log of " + name + ": " + e);
+    }
     podman.removeContainer(name);
   }
 

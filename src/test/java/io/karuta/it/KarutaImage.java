@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The image of {@code docker/Dockerfile}, built as the documentation says (from the repository
  * root, after {@code package}) on a local base image passed as {@code BASE_IMAGE}. In Docker's
- * format: Podman's default (OCI) format drops {@code HEALTHCHECK}.
+ * format: Podman's default (OCI) format drops {@code HEALTHCHECK}. Without a network: the {@code
+ * RUN} steps need none, so the build also shows that the Dockerfile builds offline.
  *
  * @param name the image's name, unique to this test run
  */
@@ -19,6 +20,9 @@ record KarutaImage(Podman podman, String name) implements AutoCloseable {
         "--format",
         "docker",
         "--pull=never",
+        // RUN needs no network; the default would put it on a CNI bridge, with firewall rules.
+        "--network",
+        "none",
         "--build-arg",
         "BASE_IMAGE=" + baseImage,
         "--file",

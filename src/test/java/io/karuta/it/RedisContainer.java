@@ -21,6 +21,7 @@ record RedisContainer(Podman podman, String name, int port) {
         Duration.ofSeconds(60),
         "run",
         "--detach",
+        "--pull=never",
         "--name",
         name,
         "--network",
