@@ -15,6 +15,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>The product is {@link Singleton} rather than {@code ApplicationScoped}: a record is final, so
  * CDI cannot proxy it for a normal scope. The effect is the same: one instance, made on first use.
+ *
+ * <p>The configuration is the one of this application's class loader, not of the calling thread's
+ * context class loader: on Payara, a health probe that arrives while the application deploys (a
+ * container's health check, a Kubernetes startup probe) runs the checks on a thread of Payara's
+ * health service, and if it is the first to ask, the thread's loader would give the server's
+ * configuration, without Karuta's YAML file and defaults, for the rest of the application's life.
  */
 @ApplicationScoped
 public class ConfigProducer {
@@ -29,7 +35,7 @@ public class ConfigProducer {
   @Produces
   @Singleton
   public TrackerConfig trackerConfig() {
-    return load(ConfigProvider.getConfig());
+    return load(ConfigProvider.getConfig(ConfigProducer.class.getClassLoader()));
   }
 
   /** Reads {@code config}, logging the redacted dump after a successful read. */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,19 +62,18 @@ class ConfigProducerTest {
   }
 
   @Test
-  void anInvalidConfigurationFailsWhenFirstAskedFor() throws Exception {
+  void anInvalidConfigurationFailsWhenFirstAskedFor() {
     ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+    ClassLoader application = ConfigProducer.class.getClassLoader();
     Config invalid =
         new SmallRyeConfigBuilder()
             .withSources(
                 new DefaultsConfigSource(),
                 new PropertiesConfigSource(Map.of("karuta.http.max_numwant", "abc"), "test", 400))
             .build();
-    Thread thread = Thread.currentThread();
-    ClassLoader original = thread.getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(new URL[0], original)) {
-      thread.setContextClassLoader(loader);
-      resolver.registerConfig(invalid, loader);
+    resolver.releaseConfig(resolver.getConfig(application));
+    try {
+      resolver.registerConfig(invalid, application);
       Weld weld = new Weld().disableDiscovery().addBeanClasses(ConfigProducer.class);
       Throwable failure;
       try (WeldContainer container = weld.initialize()) {
@@ -91,7 +91,35 @@ class ConfigProducerTest {
           failure.getMessage());
     } finally {
       resolver.releaseConfig(invalid);
+    }
+  }
+
+  /**
+   * A first request on a thread whose context class loader sees none of Karuta's config sources (as
+   * a Payara health probe during deployment) still gets the application's configuration, file
+   * included.
+   */
+  @Test
+  void readsTheApplicationsConfigurationWhateverTheThreadsContextClassLoader() throws Exception {
+    Path file =
+        Files.writeString(dir.resolve("karuta.yaml"), "karuta:\n  announce_interval: 20m\n");
+    ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+    ClassLoader application = ConfigProducer.class.getClassLoader();
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    // A fresh configuration of the application's loader, whose YAML source finds the property.
+    resolver.releaseConfig(resolver.getConfig(application));
+    System.setProperty(KnownKeys.CONFIG, file.toString());
+    try (URLClassLoader bare =
+        new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+      thread.setContextClassLoader(bare);
+      TrackerConfig config = new ConfigProducer().trackerConfig();
+
+      assertEquals(Duration.ofMinutes(20), config.announceInterval());
+    } finally {
       thread.setContextClassLoader(original);
+      System.clearProperty(KnownKeys.CONFIG);
+      resolver.releaseConfig(resolver.getConfig(application));
     }
   }
 

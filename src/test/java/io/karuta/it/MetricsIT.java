@@ -208,17 +208,19 @@ class MetricsIT {
   }
 
   /**
-   * Prometheus's own linter accepts Karuta's exposition (names, types, suffixes, help texts) and
-   * the example scrape configuration in docs/prometheus.
+   * Prometheus's own linter accepts Karuta's exposition (names, types, suffixes, help texts), the
+   * example scrape configuration in docs/prometheus and the one of docker/compose.yaml.
    */
   @Test
   @Order(2)
   void promtoolAcceptsTheExpositionAndTheExampleConfiguration() throws Exception {
     // After the traffic of the first test, so histograms, counters and gauges are all there.
     assertEquals("", promtool(metrics("/stats/metrics"), "check", "metrics"));
-    String config =
-        promtool("", "check", "config", Path.of("docs/prometheus/prometheus.yml").toString());
-    assertTrue(config.contains("SUCCESS"), config);
+    for (String file :
+        List.of("docs/prometheus/prometheus.yml", "docker/prometheus/prometheus.yml")) {
+      String config = promtool("", "check", "config", Path.of(file).toString());
+      assertTrue(config.contains("SUCCESS"), file + ": " + config);
+    }
   }
 
   /**
