@@ -1,27 +1,23 @@
 package io.karuta.frontend.http.ipv6host.grizzly;
 
+import static io.karuta.frontend.http.ipv6host.InstallerFixtures.contextWith;
+import static io.karuta.frontend.http.ipv6host.InstallerFixtures.logged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.karuta.frontend.http.ipv6host.BareIpv6Host;
 import io.karuta.frontend.http.ipv6host.ClassFileReferences;
-import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
@@ -67,47 +63,16 @@ class GrizzlyHostFixTest {
 
   @Test
   void elsewhereItDoesNothingAndSaysNothing() {
-    // The test class path has Grizzly but not Payara: no org.glassfish.internal.api.Globals.
-    List<LogRecord> records = new ArrayList<>();
-    Handler handler = recordInto(records);
-    Logger logger = Logger.getLogger(GrizzlyHostFix.class.getName());
-    logger.addHandler(handler);
-    try {
-      new GrizzlyHostFix().onStartup(Set.of(), context(getClass().getClassLoader()));
-      new GrizzlyHostFix().onStartup(Set.of(), context(ClassLoader.getPlatformClassLoader()));
-    } finally {
-      logger.removeHandler(handler);
-    }
-    assertEquals(List.of(), records);
-  }
-
-  /** A servlet context that has a class loader and fails the test on any other call. */
-  static ServletContext context(ClassLoader loader) {
-    return (ServletContext)
-        Proxy.newProxyInstance(
-            ServletContext.class.getClassLoader(),
-            new Class<?>[] {ServletContext.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getClassLoader")) {
-                return loader;
-              }
-              return fail("unexpected call: " + method);
+    ClassLoader grizzlyButNoPayara = getClass().getClassLoader();
+    ClassLoader neither = ClassLoader.getPlatformClassLoader();
+    List<LogRecord> records =
+        logged(
+            GrizzlyHostFix.class,
+            () -> {
+              new GrizzlyHostFix().onStartup(Set.of(), contextWith(grizzlyButNoPayara));
+              new GrizzlyHostFix().onStartup(Set.of(), contextWith(neither));
             });
-  }
-
-  static Handler recordInto(List<LogRecord> records) {
-    return new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    assertEquals(List.of(), records);
   }
 
   private static URL location(Class<?> type) {
