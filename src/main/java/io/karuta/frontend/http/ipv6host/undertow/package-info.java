@@ -13,8 +13,9 @@
  * Undertow classes and gets the rule as a JDK {@link java.util.function.BiFunction}. The WAR
  * reaches the modules through {@code WEB-INF/jboss-deployment-structure.xml}.
  *
- * <p>Limits: HTTP/2 requests (h2c or ALPN h2) are not parsed by that parser and are not covered;
- * Undertow builds a new parser when a listener's options change at run time, which drops the fix
- * until the WAR is redeployed.
+ * <p>Limits: HTTP/2 requests (h2c or ALPN h2) are not parsed by that parser and are not covered,
+ * nor are AJP listeners; a listener WildFly restarts while the WAR stays deployed (or one given new
+ * options through {@code HttpOpenListener.setUndertowOptions}) gets a standard parser, without the
+ * fix, until the WAR is redeployed.
  */
 package io.karuta.frontend.http.ipv6host.undertow;
