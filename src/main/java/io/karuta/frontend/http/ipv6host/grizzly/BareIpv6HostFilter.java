@@ -16,8 +16,9 @@ import org.glassfish.grizzly.http.util.Header;
  * parse the host (it completes the request with an empty HTTP 200 otherwise).
  *
  * <p>The value is rewritten in place, in the header's own {@link DataChunk}, which is the one the
- * request parses its server name and port from. A value with fewer than two colons is checked on
- * its bytes and never turned into a string, so a well-formed request allocates nothing here.
+ * request parses its server name and port from. A value with fewer than two colons, or one that
+ * starts with {@code [}, is checked on its bytes and never turned into a string, so a well-formed
+ * request allocates nothing here.
  *
  * <p>Defined in a child of Grizzly's class loader ({@link FilterClassLoader}): it may use only JDK
  * and Grizzly classes. The rule comes from the WAR as a JDK {@link BiFunction}.
@@ -52,7 +53,7 @@ public final class BareIpv6HostFilter extends BaseFilter {
       return;
     }
     int firstColon = host.indexOf(':', 0);
-    if (firstColon < 0 || host.indexOf(':', firstColon + 1) < 0) {
+    if (firstColon < 0 || host.indexOf(':', firstColon + 1) < 0 || host.startsWith("[", 0)) {
       return;
     }
     String value = host.toString();

@@ -36,8 +36,9 @@ import java.util.logging.Logger;
 public final class GrizzlyHostFix implements ServletContainerInitializer {
   private static final Logger LOG = Logger.getLogger(GrizzlyHostFix.class.getName());
 
-  static final String GLOBALS = "org.glassfish.internal.api.Globals";
-  static final String GRIZZLY_SERVICE = "com.sun.enterprise.v3.services.impl.GrizzlyService";
+  private static final String GLOBALS = "org.glassfish.internal.api.Globals";
+  private static final String GRIZZLY_SERVICE =
+      "com.sun.enterprise.v3.services.impl.GrizzlyService";
 
   /** Grizzly's web server filter, which hands the request to Payara's {@code CoyoteAdapter}. */
   static final String WEB_SERVER_FILTER = "org.glassfish.grizzly.http.server.HttpServerFilter";
@@ -164,13 +165,13 @@ public final class GrizzlyHostFix implements ServletContainerInitializer {
     }
   }
 
-  static String notInstalled(String reason) {
+  private static String notInstalled(String reason) {
     return "Cannot bracket bare IPv6 Host values ("
         + reason
         + "): requests with Host: ::1:port get an empty reply from Payara";
   }
 
-  static String reason(Throwable e) {
+  private static String reason(Throwable e) {
     return e instanceof InvocationTargetException && e.getCause() != null
         ? e.getCause().toString()
         : e.toString();

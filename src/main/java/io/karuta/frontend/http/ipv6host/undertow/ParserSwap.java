@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -71,22 +70,28 @@ final class ParserSwap {
    * Gives every HTTP/1.1 open listener of WildFly's Undertow listeners Karuta's parser.
    *
    * @param bracketing the rule the parser applies to a {@code Host} value
-   * @return the listeners patched, or {@code null} when no WildFly service container runs here
+   * @param swapped receives each listener patched, as soon as it is, so that the caller can undo
+   *     them even if a later one fails
+   * @return false when no WildFly service container runs here
    */
-  static List<Swapped> install(BiFunction<String, InetSocketAddress, String> bracketing)
+  static boolean install(
+      BiFunction<String, InetSocketAddress, String> bracketing, List<Swapped> swapped)
       throws ReflectiveOperationException {
     ServiceContainer container = CurrentServiceContainer.getServiceContainer();
     if (container == null) {
-      return null;
+      return false;
     }
     Field parser = parserField();
     Class<?> parserClass = null;
-    List<Swapped> swapped = new ArrayList<>();
+    Set<HttpOpenListener> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ServiceName name : container.getServiceNames()) {
       if (!LISTENERS.isParentOf(name)) {
         continue;
       }
       for (HttpOpenListener http : http11Listeners(listenerValue(container.getService(name)))) {
+        if (!seen.add(http)) {
+          continue; // a listener found under a second service name
+        }
         if (parserClass == null) {
           parserClass = parserClass();
         }
@@ -100,7 +105,7 @@ final class ParserSwap {
         swapped.add(new Swapped(name.getSimpleName(), http, ours, leftover));
       }
     }
-    return swapped;
+    return true;
   }
 
   // ServiceController.getValue is deprecated, but services installed the old way, as Undertow's

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -39,15 +40,16 @@ public final class UndertowHostFix implements ServletContainerInitializer {
     if (!visible(SERVICE_CONTAINER, loader) || !visible(HTTP_OPEN_LISTENER, loader)) {
       return; // not WildFly
     }
-    List<ParserSwap.Swapped> swapped;
+    List<ParserSwap.Swapped> swapped = new ArrayList<>();
     try {
-      swapped = ParserSwap.install(BRACKETING);
+      if (!ParserSwap.install(BRACKETING, swapped)) {
+        return; // the classes are there, but this is not a running WildFly
+      }
+      if (swapped.isEmpty()) {
+        LOG.warning(notInstalled("no Undertow HTTP listener was found"));
+      }
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       LOG.warning(notInstalled(reason(e)));
-      return;
-    }
-    if (swapped == null) {
-      return; // the classes are there, but this is not a running WildFly
     }
     for (ParserSwap.Swapped one : swapped) {
       LOG.info(
@@ -57,11 +59,9 @@ public final class UndertowHostFix implements ServletContainerInitializer {
                   ? " (replaced a parser left by an earlier deployment)"
                   : ""));
     }
-    if (swapped.isEmpty()) {
-      LOG.warning(notInstalled("no Undertow HTTP listener was found"));
-      return;
+    if (!swapped.isEmpty()) {
+      context.addListener(new Restore(swapped));
     }
-    context.addListener(new Restore(swapped));
   }
 
   private static boolean visible(String className, ClassLoader loader) {
@@ -73,7 +73,7 @@ public final class UndertowHostFix implements ServletContainerInitializer {
     }
   }
 
-  static String notInstalled(String reason) {
+  private static String notInstalled(String reason) {
     return "Cannot bracket bare IPv6 Host values ("
         + reason
         + "): requests with Host: ::1:port get HTTP 400 from Undertow";
