@@ -64,6 +64,22 @@ public final class BareIpv6Host {
     return bracket(host, localAddress == null ? UNKNOWN_PORT : localAddress.getPort());
   }
 
+  /**
+   * Runs the rule through each of its paths once, so that every class it uses is loaded now.
+   *
+   * <p>The installers call it while the WAR's class loader is open: the server keeps a filter or
+   * parser of a deployment that failed after installing it (its undeploy hook never runs) until the
+   * next deployment replaces it, and by then that class loader may be closed.
+   */
+  public static void preload() {
+    for (String host :
+        new String[] {
+          "::1:6969", "2001:db8::1:6969", "::ffff:127.0.0.1:80", "fe80::1%eth0", "a:b:c"
+        }) {
+      bracket(host, 6969);
+    }
+  }
+
   /** Whether {@code text[from, to)} is an IPv6 address, with an optional {@code %zone}. */
   private static boolean isIpv6Literal(String text, int from, int to) {
     int percent = text.indexOf('%', from);

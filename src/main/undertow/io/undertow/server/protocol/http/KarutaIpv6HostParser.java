@@ -20,7 +20,8 @@ import org.xnio.OptionMap;
  * in this package, because it extends Undertow's generated parser and overrides a method that takes
  * the package-private {@link ParseState}. So it may use only JDK, XNIO and Undertow classes. Once
  * defined it stays until the server stops, and later deployments reuse it: keep its constructor as
- * it is.
+ * it is. Should the rule fail (the parser of a failed deployment can outlive its WAR), the request
+ * passes unchanged.
  */
 public final class KarutaIpv6HostParser extends HttpRequestParser$$generated {
   private final BiFunction<String, InetSocketAddress, String> bracketing;
@@ -51,8 +52,14 @@ public final class KarutaIpv6HostParser extends HttpRequestParser$$generated {
       return; // none, or several, which Undertow refuses itself
     }
     String value = host.getFirst();
-    String bracketed =
-        bracketing.apply(value, exchange.getConnection().getLocalAddress(InetSocketAddress.class));
+    String bracketed;
+    try {
+      bracketed =
+          bracketing.apply(
+              value, exchange.getConnection().getLocalAddress(InetSocketAddress.class));
+    } catch (RuntimeException | LinkageError e) {
+      return; // the rule of a deployment that is gone: leave the request as it came
+    }
     if (bracketed != value) {
       exchange.getRequestHeaders().put(Headers.HOST, bracketed);
     }

@@ -115,6 +115,11 @@ class BareIpv6HostTest {
   }
 
   @Test
+  void preloadRunsTheRuleWithoutFailing() {
+    BareIpv6Host.preload();
+  }
+
+  @Test
   void nullStaysNull() {
     assertNull(BareIpv6Host.bracket(null, LOCAL));
     assertNull(BareIpv6Host.bracket(null, (InetSocketAddress) null));

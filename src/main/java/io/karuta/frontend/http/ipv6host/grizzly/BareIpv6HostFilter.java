@@ -21,7 +21,8 @@ import org.glassfish.grizzly.http.util.Header;
  * request allocates nothing here.
  *
  * <p>Defined in a child of Grizzly's class loader ({@link FilterClassLoader}): it may use only JDK
- * and Grizzly classes. The rule comes from the WAR as a JDK {@link BiFunction}.
+ * and Grizzly classes. The rule comes from the WAR as a JDK {@link BiFunction}; should it fail (the
+ * filter of a failed deployment can outlive its WAR), the request passes unchanged.
  */
 public final class BareIpv6HostFilter extends BaseFilter {
   private final BiFunction<String, InetSocketAddress, String> bracketing;
@@ -57,7 +58,12 @@ public final class BareIpv6HostFilter extends BaseFilter {
       return;
     }
     String value = host.toString();
-    String bracketed = bracketing.apply(value, localAddress(request));
+    String bracketed;
+    try {
+      bracketed = bracketing.apply(value, localAddress(request));
+    } catch (RuntimeException | LinkageError e) {
+      return; // the rule of a deployment that is gone: leave the request as it came
+    }
     if (bracketed != value) {
       host.setString(bracketed);
     }

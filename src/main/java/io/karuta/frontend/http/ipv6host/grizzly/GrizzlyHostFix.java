@@ -60,6 +60,7 @@ public final class GrizzlyHostFix implements ServletContainerInitializer {
     List<Installed> installed = new ArrayList<>();
     Map<ClassLoader, Class<?>> filterClasses = new HashMap<>();
     try {
+      BareIpv6Host.preload();
       for (Object proxy : proxies(globals, loader)) {
         Installed one = install(proxy, loader, filterClasses);
         if (one != null) {

@@ -42,6 +42,7 @@ public final class UndertowHostFix implements ServletContainerInitializer {
     }
     List<ParserSwap.Swapped> swapped = new ArrayList<>();
     try {
+      BareIpv6Host.preload();
       if (!ParserSwap.install(BRACKETING, swapped)) {
         return; // the classes are there, but this is not a running WildFly
       }

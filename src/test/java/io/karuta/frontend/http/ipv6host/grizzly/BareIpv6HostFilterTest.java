@@ -111,6 +111,18 @@ class BareIpv6HostFilterTest {
   }
 
   @Test
+  void aRuleThatFailsLeavesTheRequestAsItCame() throws ReflectiveOperationException {
+    BareIpv6HostFilter orphan =
+        new BareIpv6HostFilter(
+            (host, local) -> {
+              throw new NoClassDefFoundError("io/karuta/bittorrent/IpAddress");
+            });
+    HttpRequestPacket request = request("::1:16969");
+    orphan.bracketHost(request);
+    assertEquals("::1:16969", request.getHeader(Header.Host));
+  }
+
+  @Test
   void aRequestWithoutHostIsLeftAlone() {
     HttpRequestPacket request =
         HttpRequestPacket.builder().method(Method.GET).uri("/").protocol(Protocol.HTTP_1_0).build();
