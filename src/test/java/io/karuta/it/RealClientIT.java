@@ -33,11 +33,7 @@ class RealClientIT extends DeployedTracker {
     download("http://127.0.0.1:" + PORT + "/announce", 4);
   }
 
-  /**
-   * Uses Debian's standard name for ::1, not the literal {@code [::1]}: libtorrent 2.0.8 then sends
-   * {@code Host: ::1:port} without brackets, which Payara's HTTP listener rejects before any
-   * application code runs. Trackers are announced to by name in practice.
-   */
+  /** By Debian's standard name for ::1: trackers are announced to by name in practice. */
   @Test
   void aLeecherDownloadsFromASeederOverIpv6() throws Exception {
     boolean named = false;
@@ -49,6 +45,16 @@ class RealClientIT extends DeployedTracker {
         IPV6_LOOPBACK_NAME
             + " does not resolve to ::1 (add \"::1 ip6-localhost\" to /etc/hosts, as .ci/run does)");
     download("http://" + IPV6_LOOPBACK_NAME + ":" + PORT + "/announce", 6);
+  }
+
+  /**
+   * By the literal {@code [::1]}: libtorrent 2.0.8 then sends {@code Host: ::1:port} without
+   * brackets, which the server's HTTP listener would refuse before any application code runs were
+   * it not for {@code io.karuta.frontend.http.ipv6host}.
+   */
+  @Test
+  void aLeecherDownloadsFromASeederAnnouncingToTheIpv6Literal() throws Exception {
+    download("http://[::1]:" + PORT + "/announce", 6);
   }
 
   private static InetAddress[] lookup(String name) {

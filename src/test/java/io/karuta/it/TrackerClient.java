@@ -9,8 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A minimal HTTP tracker client for tests: sends raw query strings (binary values percent-encoded
@@ -26,13 +32,37 @@ public final class TrackerClient {
           .build();
 
   private final String base;
+  private final String host;
+  private final int port;
+  private final SocketFactory sockets;
 
   TrackerClient(String host) {
     this(host, Integer.getInteger("karuta.it.port", 16969));
   }
 
   TrackerClient(String host, int port) {
-    this.base = "http://" + host + ":" + port;
+    this("http", host, port, SocketFactory.getDefault());
+  }
+
+  private TrackerClient(String scheme, String host, int port, SocketFactory sockets) {
+    this.base = scheme + "://" + host + ":" + port;
+    this.host = host;
+    this.port = port;
+    this.sockets = sockets;
+  }
+
+  /**
+   * A client whose {@link #rawGet(String, String)} speaks TLS and trusts any certificate (a test
+   * server's self-signed one, on loopback); its other methods do not work.
+   */
+  static TrackerClient overTls(String host, int port) {
+    try {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, new TrustManager[] {new TrustingEveryone()}, null);
+      return new TrackerClient("https", host, port, tls.getSocketFactory());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("no TLS in this JDK", e);
+    }
   }
 
   /** The reply to one request. */
@@ -70,18 +100,32 @@ public final class TrackerClient {
    * java.net.URI} refuses to build (a malformed escape such as {@code %G1}).
    */
   public Reply rawGet(String pathAndQuery) {
-    String host = base.substring("http://".length(), base.lastIndexOf(':'));
-    int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
-    try (java.net.Socket socket = new java.net.Socket()) {
+    return rawGet(pathAndQuery, host);
+  }
+
+  /**
+   * Sends {@code GET <pathAndQuery>} over a plain socket with {@code Host: <hostHeader>}, byte for
+   * byte, for a header {@link java.net.http.HttpClient} would not send (such as the bare IPv6
+   * {@code ::1:6969} libtorrent sends).
+   */
+  public Reply rawGet(String pathAndQuery, String hostHeader) {
+    try (java.net.Socket socket = sockets.createSocket()) {
       socket.connect(
           new java.net.InetSocketAddress(host.replace("[", "").replace("]", ""), port), 5_000);
       socket.setSoTimeout(10_000);
       String request =
-          "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+          "GET "
+              + pathAndQuery
+              + " HTTP/1.1\r\nHost: "
+              + hostHeader
+              + "\r\nConnection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       byte[] response = socket.getInputStream().readAllBytes();
       String head = new String(response, StandardCharsets.ISO_8859_1);
       int end = head.indexOf("\r\n\r\n");
+      if (!head.startsWith("HTTP/1.") || end < 0) {
+        throw new AssertionError("not an HTTP response to " + pathAndQuery + ": " + head);
+      }
       int status = Integer.parseInt(head.substring(9, 12));
       String contentType = "";
       for (String line : head.substring(0, end).split("\r\n")) {
@@ -123,6 +167,20 @@ public final class TrackerClient {
   /** Sends an announce built by {@code announce}. */
   public Reply announce(Announce announce, String... headers) {
     return get("/announce?" + announce.query(), headers);
+  }
+
+  /** Accepts any server certificate. */
+  private static final class TrustingEveryone implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
   }
 
   /** Percent-encodes every byte, as clients do for binary values. */

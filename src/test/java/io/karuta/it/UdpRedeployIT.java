@@ -2,6 +2,7 @@ package io.karuta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A real redeploy inside one running Payara Micro: the WAR is undeployed and deployed again, and
  * the UDP tracker answers before and after on the same port, so undeploy released the socket and no
- * "address in use" stops the new deployment. Runs Payara Micro in a child JVM ({@link
+ * "address in use" stops the new deployment. The HTTP listener's IPv6 Host filter is taken out at
+ * undeploy and put in again, never twice. Runs Payara Micro in a child JVM ({@link
  * RedeployLauncher}), driven over its standard input.
  */
 class UdpRedeployIT {
@@ -43,22 +45,39 @@ class UdpRedeployIT {
           udp(), Announce.randomInfoHash(), "-KR0001-000000000001", 5, 2, 5, 7777);
       TrackerClient http = new TrackerClient("127.0.0.1", HTTP_PORT);
       assertEquals(200, http.announce(Announce.fresh()).status());
+      assertAnsweredWithABareIpv6Host(http);
       commands.write("redeploy\n");
       commands.flush();
       output.awaitLine("KARUTA REDEPLOYED", STARTUP);
       udp().connect();
+      assertAnsweredWithABareIpv6Host(http);
       String all = output.text();
       assertFalse(all.contains("Address already in use"), all);
       assertFalse(all.contains("cannot bind the UDP tracker"), all);
       assertFalse(all.contains("failed to remove it when the web application was stopped"), all);
       assertEquals(2, count(all, "UDP tracker listening on"), "bound at deploy and at redeploy");
       assertEquals(1, count(all, "UDP tracker stopped"), "closed at undeploy");
+      assertEquals(
+          2,
+          count(all, "Bracketing bare IPv6 Host values on HTTP listener http-listener"),
+          "the Host filter, put in at deploy and at redeploy");
+      assertFalse(
+          all.contains("left by an earlier deployment"), "undeploy took the first filter out");
+      assertFalse(all.contains("Cannot bracket"), all);
     } finally {
       micro.destroy();
       if (!micro.waitFor(30, TimeUnit.SECONDS)) {
         micro.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     }
+  }
+
+  // The Host value is what matters, not the connection's address family.
+  private static void assertAnsweredWithABareIpv6Host(TrackerClient http) {
+    TrackerClient.Reply reply =
+        http.rawGet("/announce?" + Announce.fresh().query(), "::1:" + HTTP_PORT);
+    assertEquals(200, reply.status());
+    assertTrue(reply.text().startsWith("d8:complete"), reply.text());
   }
 
   private static UdpTrackerClient udp() {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -20,9 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code target/karuta.war} deployed unchanged on WildFly 39 ({@code standalone-microprofile.xml},
  * which has MicroProfile Health but no MicroProfile Metrics) by the deployment scanner. The
- * deployment succeeds without class-loading or Weld errors; after known HTTP and UDP traffic,
- * Karuta's own {@code /stats/metrics} and {@code /stats.json} on the HTTP port report it exactly,
- * and Karuta's three health checks are UP on the management port.
+ * deployment succeeds without class-loading or Weld errors; announces whose {@code Host} is a bare
+ * IPv6 literal (libtorrent's {@code Host: ::1:port}) get the normal reply over HTTP and HTTPS;
+ * after known HTTP and UDP traffic, Karuta's own {@code /stats/metrics} and {@code /stats.json} on
+ * the HTTP port report it exactly, and Karuta's three health checks are UP on the management port.
  */
 class WildFlyIT {
   private static final Duration DEPLOYED = Duration.ofSeconds(240);
@@ -33,6 +36,15 @@ class WildFlyIT {
 
   /** Announced over UDP after one connect: a seeder and a leecher (2 announces). */
   private static final byte[] B = Announce.randomInfoHash();
+
+  /**
+   * Announced over IPv6 with a bare IPv6 Host: a leecher and a seeder over HTTP, a leecher over
+   * HTTPS (3 announces).
+   */
+  private static final Announce C = Announce.fresh();
+
+  /** The replies to C's announces, by the Host header sent. */
+  private static final Map<String, TrackerClient.Reply> BARE_HOST_REPLIES = new LinkedHashMap<>();
 
   private static final Pattern LOAD_ERRORS =
       Pattern.compile(
@@ -66,6 +78,17 @@ class WildFlyIT {
     assertEquals(null, http.announce(leecher).failure());
     assertEquals(null, http.announce(A.peer(2, 40002).left(0)).failure());
     assertEquals(null, http.announce(leecher.event("")).failure());
+
+    TrackerClient http6 = server.http6();
+    String withPort = "::1:" + server.httpPort();
+    BARE_HOST_REPLIES.put(
+        withPort, http6.rawGet("/announce?" + C.peer(3, 40003).left(100).query(), withPort));
+    BARE_HOST_REPLIES.put(
+        "::1", http6.rawGet("/announce?" + C.peer(4, 40004).left(0).query(), "::1"));
+    String overTls = "::1:" + server.httpsPort();
+    BARE_HOST_REPLIES.put(
+        overTls + " (HTTPS)",
+        server.https6().rawGet("/announce?" + C.peer(5, 40005).left(100).query(), overTls));
 
     UdpTrackerClient udp = server.udp();
     long connection = udp.connect();
@@ -110,6 +133,23 @@ class WildFlyIT {
   }
 
   @Test
+  void bareIpv6HostsGetTheNormalAnnounceReplyOverHttpAndHttps() {
+    assertEquals(3, BARE_HOST_REPLIES.size());
+    BARE_HOST_REPLIES.forEach(
+        (host, reply) -> {
+          assertEquals(200, reply.status(), host + ": " + reply.text());
+          assertTrue(reply.text().startsWith("d8:complete"), host + ": " + reply.text());
+          assertEquals(null, reply.failure(), host);
+          assertTrue(reply.dict().containsKey("peers6"), host + ": an IPv6 requester");
+        });
+    String log = server.log();
+    assertTrue(
+        log.contains("Bracketing bare IPv6 Host values on Undertow listener default"), "HTTP");
+    assertTrue(log.contains("Bracketing bare IPv6 Host values on Undertow listener https"), "TLS");
+    assertFalse(log.contains("Cannot bracket"), "installed");
+  }
+
+  @Test
   void karutasOwnMetricsReportTheTrafficExactly() {
     awaitSample(
         "/stats/metrics",
@@ -126,6 +166,8 @@ class WildFlyIT {
                 + "{action=\"announce\",address_family=\"ipv4\",error=\"none\"} 3",
             "karuta_udp_request_duration_seconds_count"
                 + "{action=\"connect\",address_family=\"ipv4\",error=\"none\"} 1",
+            "karuta_http_request_duration_seconds_count"
+                + "{action=\"announce\",address_family=\"ipv6\",error=\"none\"} 3",
             "karuta_udp_request_duration_seconds_count"
                 + "{action=\"announce\",address_family=\"ipv4\",error=\"none\"} 2")) {
       assertTrue(metrics.contains("\n" + line + "\n"), line + " in:\n" + metrics);
@@ -134,13 +176,16 @@ class WildFlyIT {
     assertEquals(2.0, exposition.get("karuta_swarms{address_family=\"ipv4\"}"), metrics);
     assertEquals(2.0, exposition.get("karuta_seeders{address_family=\"ipv4\"}"), metrics);
     assertEquals(2.0, exposition.get("karuta_leechers{address_family=\"ipv4\"}"), metrics);
-    assertEquals(0.0, exposition.get("karuta_swarms{address_family=\"ipv6\"}"), metrics);
+    assertEquals(1.0, exposition.get("karuta_swarms{address_family=\"ipv6\"}"), metrics);
+    assertEquals(1.0, exposition.get("karuta_seeders{address_family=\"ipv6\"}"), metrics);
+    assertEquals(2.0, exposition.get("karuta_leechers{address_family=\"ipv6\"}"), metrics);
   }
 
   @Test
   void statsJsonReportsTheSwarms() {
     String ipv4 = "\"ipv4\":{\"swarms\":2,\"seeders\":2,\"leechers\":2,\"downloads\":0}";
-    awaitSample("/stats.json", text -> text.contains(ipv4));
+    String ipv6 = "\"ipv6\":{\"swarms\":1,\"seeders\":1,\"leechers\":2,\"downloads\":0}";
+    awaitSample("/stats.json", text -> text.contains(ipv4) && text.contains(ipv6));
     TrackerClient.Reply reply = server.http().get("/stats.json");
     assertEquals(200, reply.status());
     assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
@@ -148,7 +193,7 @@ class WildFlyIT {
         reply
             .text()
             .contains(
-                "\"totals\":{\"http_announce\":3,\"http_scrape\":0,\"udp_connect\":1,"
+                "\"totals\":{\"http_announce\":6,\"http_scrape\":0,\"udp_connect\":1,"
                     + "\"udp_announce\":2,\"udp_scrape\":0}"),
         reply.text());
   }

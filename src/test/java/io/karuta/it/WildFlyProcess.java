@@ -25,9 +25,11 @@ import java.util.stream.Stream;
  * A WildFly (unpacked by the build into {@code target/wildfly}, its home named by the system
  * property {@code karuta.it.wildfly.home}) with {@code target/karuta.war} in its deployment
  * scanner's directory. Each launch gets a fresh copy of {@code standalone/} as its server base
- * directory, binds HTTP and management to 127.0.0.1 on free ports, and gets Karuta's UDP address (a
- * free loopback port) and YAML file through the environment. Its console goes to {@code
- * target/<name>.log}.
+ * directory, binds HTTP and HTTPS to {@code ::} (the dual-stack wildcard, as the Payara Micro tests
+ * do, so tests reach them on 127.0.0.1 and [::1]; WildFly's default {@code
+ * -Djava.net.preferIPv4Stack=true} is left out) and management to 127.0.0.1, on free ports, and
+ * gets Karuta's UDP address (a free loopback port) and YAML file through the environment. Its
+ * console goes to {@code target/<name>.log}.
  *
  * @param name names the log file, the base directory under {@code target/} and the server in
  *     failure messages
@@ -38,6 +40,7 @@ record WildFlyProcess(
     String name,
     Path base,
     int httpPort,
+    int httpsPort,
     int managementPort,
     int udpPort,
     Process process,
@@ -77,7 +80,7 @@ record WildFlyProcess(
             profile,
             "-Djboss.server.base.dir=" + base,
             "-b",
-            "127.0.0.1",
+            "::",
             "-bmanagement",
             "127.0.0.1",
             "-Djboss.http.port=" + tcp.get(0),
@@ -87,6 +90,14 @@ record WildFlyProcess(
             "-Djboss.ajp.port=" + tcp.get(4));
     builder.environment().keySet().removeIf(WildFlyProcess::notOurs);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    // standalone.conf's default JAVA_OPTS, but for -Djava.net.preferIPv4Stack=true, which would
+    // keep WildFly off IPv6.
+    builder
+        .environment()
+        .put(
+            "JAVA_OPTS",
+            "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=false"
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
     builder.environment().put("KARUTA_CONFIG", config.toString());
     builder.environment().put("KARUTA_UDP_ADDR", "127.0.0.1:" + udpPort);
     Process process = builder.directory(base.toFile()).redirectErrorStream(true).start();
@@ -95,6 +106,7 @@ record WildFlyProcess(
         name,
         base,
         tcp.get(0),
+        tcp.get(1),
         tcp.get(2),
         udpPort,
         process,
@@ -146,6 +158,19 @@ record WildFlyProcess(
     return new TrackerClient("127.0.0.1", httpPort);
   }
 
+  /** Returns an HTTP client of WildFly's HTTP listener over IPv6 loopback. */
+  TrackerClient http6() {
+    return new TrackerClient("[::1]", httpPort);
+  }
+
+  /**
+   * Returns a client of WildFly's HTTPS listener over IPv6 loopback, for raw requests only ({@link
+   * TrackerClient#overTls}): the certificate is the one WildFly generates for itself.
+   */
+  TrackerClient https6() {
+    return TrackerClient.overTls("[::1]", httpsPort);
+  }
+
   /** Returns an HTTP client of the management interface (MicroProfile Health is served there). */
   TrackerClient management() {
     return new TrackerClient("127.0.0.1", managementPort);
@@ -167,6 +192,8 @@ record WildFlyProcess(
     return name
         + " (HTTP "
         + httpPort
+        + ", HTTPS "
+        + httpsPort
         + ", management "
         + managementPort
         + ", UDP "
